@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/sessions/route-error";
+
+export default function ActivityError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError what="Activity" error={error} reset={reset} />;
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { cache, Suspense } from "react";
+import { GroupHeader } from "@/components/groups/group-header";
+import { GroupTotals, GroupTotalsSkeleton } from "@/components/groups/group-totals";
+import { GroupTree } from "@/components/groups/group-tree";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import type { Actor } from "@/lib/auth/actor";
+import { browserActor } from "@/lib/auth/browser-actor";
+import { getGroup, listGroups } from "@/lib/groups/queries";
+import { groupMessagePageSize, isUuid, parseGroupSearchParams, type SearchParams } from "@/lib/groups/search-params";
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+// The lean identity (cheap) decides 404 and the header; metadata and the page share one lookup.
+const groupIdentity = cache(async (id: string) => {
+  const actor = await browserActor();
+  if (!actor || !isUuid(id)) return null;
+  const group = await getGroup(actor, { group_id: id, include_detail: false, message_limit: 1, message_offset: 0 });
+  return group.group_exists ? { actor, group } : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await groupIdentity((await params).id);
+  return { title: found?.group.group_name ?? "Group not found" };
+}
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { offset, run } = parseGroupSearchParams(await searchParams);
+  if (!(await browserActor())) redirect(`/login?callbackUrl=${encodeURIComponent(`/groups/${id}`)}`);
+  // Missing and out-of-scope groups look the same, as the API answers them.
+  const found = await groupIdentity(id);
+  const sessionId = found?.group.session_id;
+  if (!found || !sessionId) notFound();
+  const { actor, group } = found;
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <GroupHeader name={group.group_name ?? "Untitled group"} sessionId={sessionId} createdAt={group.created_at} />
+      <Suspense fallback={<GroupTotalsSkeleton />}>
+        <Totals actor={actor} groupId={id} sessionId={sessionId} />
+      </Suspense>
+      <Suspense key={offset} fallback={<TableSkeleton rows={6} label="Loading runs" />}>
+        <Runs actor={actor} groupId={id} offset={offset} openRunId={run} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function Totals({ actor, groupId, sessionId }: { actor: Actor; groupId: string; sessionId: string }) {
+  // The groups list holds the totals over every run; a session has a handful of groups, so one page
+  // of its groups finds this one without loading the group's runs twice.
+  const list = await listGroups(actor, { session_id: sessionId, page: 1, page_size: 200, sort_by: "created_at", sort_order: "asc" });
+  const totals = list.items.find((item) => item.group_id === groupId);
+  return totals ? <GroupTotals totals={totals} /> : null;
+}
+
+async function Runs({ actor, groupId, offset, openRunId }: { actor: Actor; groupId: string; offset: number; openRunId?: string }) {
+  const detail = await getGroup(actor, { group_id: groupId, include_detail: true, message_limit: groupMessagePageSize, message_offset: offset });
+  if (!detail.group_exists) notFound();
+  return <GroupTree initial={detail} limit={groupMessagePageSize} openRunId={openRunId} />;
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { CostByModelChart } from "@/components/charts/cost-by-model-chart";
+import { CostByMonthChart } from "@/components/charts/cost-by-month-chart";
+import { GroupsTable } from "@/components/pricing/groups-table";
+import { PriceTable } from "@/components/pricing/price-table";
+import { ChartsSkeleton, ToolbarSkeleton } from "@/components/pricing/pricing-skeletons";
+import { PricingToolbar } from "@/components/pricing/pricing-toolbar";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { getActivity } from "@/lib/activity/queries";
+import type { Actor } from "@/lib/auth/actor";
+import { browserActor } from "@/lib/auth/browser-actor";
+import { priceHistory, pricingCharts } from "@/lib/groups/prepare";
+import { getPricing, listGroups } from "@/lib/groups/queries";
+import type { PricingResponse } from "@/lib/groups/schemas";
+import { parsePricingSearchParams, toListGroupsRequest, toPricingRequest, type PricingPageParams, type SearchParams } from "@/lib/groups/search-params";
+import { filterFacets } from "@/lib/sessions/prepare";
+
+export const metadata: Metadata = { title: "Pricing" };
+
+
+export default async function PricingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await browserActor();
+  if (!actor) notFound(); // the layout has already sent signed-out visitors to the sign-in page
+  const params = parsePricingSearchParams(await searchParams);
+  const pricingRequest = toPricingRequest(params);
+  const listRequest = toListGroupsRequest(params);
+  // One pricing answer feeds the charts, the model filter and the price table.
+  const pricing = getPricing(actor, pricingRequest);
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Pricing</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          What the persona runs cost: by model and month, group by group, and the prices per million tokens behind them.
+        </p>
+      </header>
+      <Suspense fallback={<ToolbarSkeleton />}>
+        <Toolbar actor={actor} params={params} pricing={pricing} />
+      </Suspense>
+      <Suspense key={JSON.stringify(pricingRequest)} fallback={<ChartsSkeleton />}>
+        <Charts pricing={pricing} />
+      </Suspense>
+      <section aria-labelledby="groups-heading" className="space-y-2">
+        <h2 id="groups-heading" className="text-lg font-semibold">
+          Groups
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Every generation group with its runs, tokens and cost. The model and TA filters narrow this table; the charts above follow the
+          date range and departments.
+        </p>
+        <Suspense key={JSON.stringify(listRequest)} fallback={<TableSkeleton label="Loading groups" />}>
+          <Groups actor={actor} params={params} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="prices-heading" className="space-y-2">
+        <h2 id="prices-heading" className="text-lg font-semibold">
+          Model prices
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Dollars per million tokens. A run is priced with the price in force when it ran, so older runs keep their price.
+        </p>
+        <Suspense fallback={<TableSkeleton rows={4} label="Loading prices" />}>
+          <Prices pricing={pricing} />
+        </Suspense>
+      </section>
+    </div>
+  );
+}
+
+async function Toolbar({ actor, params, pricing }: { actor: Actor; params: PricingPageParams; pricing: Promise<PricingResponse> }) {
+  // An empty window makes the activity answer cheap: it still lists every TA in scope and the
+  // department facets (which ignore the window), and the TA menu needs nothing more.
+  const [activity, { models }] = await Promise.all([getActivity(actor, { date_from: "2100-01-01", date_to: "2100-01-01" }), pricing]);
+  const { departments, profiles } = filterFacets(activity);
+  return (
+    <PricingToolbar
+      params={params}
+      facets={{ departments, profiles, models: models.map((model) => ({ value: model.model_id, label: model.name })) }}
+    />
+  );
+}
+
+async function Charts({ pricing }: { pricing: Promise<PricingResponse> }) {
+  const view = pricingCharts(await pricing);
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <CostByModelChart view={view.byModel} />
+      <CostByMonthChart view={view.byMonth} />
+    </div>
+  );
+}
+
+async function Groups({ actor, params }: { actor: Actor; params: PricingPageParams }) {
+  const { items, ...pageState } = await listGroups(actor, toListGroupsRequest(params));
+  return <GroupsTable rows={items} pageState={pageState} params={params} now={new Date().toISOString()} />;
+}
+
+async function Prices({ pricing }: { pricing: Promise<PricingResponse> }) {
+  return <PriceTable models={priceHistory((await pricing).models, new Date())} />;
+}

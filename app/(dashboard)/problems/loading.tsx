@@ -1,0 +1,12 @@
+import { Skeleton, TableSkeleton } from "@/components/ui/skeleton";
+
+export default function ProblemsLoading() {
+  return (
+    <div className="space-y-4">
+      <Skeleton className="h-8 w-40" />
+      <Skeleton className="h-10 w-72" />
+      <Skeleton className="h-12 w-full" />
+      <TableSkeleton label="Loading problems" rows={10} />
+    </div>
+  );
+}

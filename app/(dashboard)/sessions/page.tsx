@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { SessionsTable } from "@/components/sessions/sessions-table";
+import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
+import { PageHeading } from "@/components/sessions/page-heading";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { getActivity } from "@/lib/activity/queries";
+import type { Actor } from "@/lib/auth/actor";
+import { browserActor } from "@/lib/auth/browser-actor";
+import { filterFacets } from "@/lib/sessions/prepare";
+import { listSessions } from "@/lib/sessions/queries";
+import { parseSessionSearchParams, toListSessionsRequest, type RawSearchParams, type SessionSearchParams } from "@/lib/sessions/search-params";
+
+export const metadata: Metadata = { title: "Sessions" };
+
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await browserActor();
+  if (!actor) notFound(); // the layout has already sent signed-out visitors to the sign-in page
+  const params = parseSessionSearchParams(await searchParams);
+  const request = toListSessionsRequest(params);
+  return (
+    <div className="space-y-4">
+      <PageHeading title="Session history">
+        Every training session in your scope with its usage and cost. Open a TA&apos;s name for the session&apos;s timeline.
+      </PageHeading>
+      <Suspense fallback={<div className="h-16" aria-hidden />}>
+        <Toolbar actor={actor} params={params} />
+      </Suspense>
+      {/* Keyed by the request only: hiding a column re-renders the table without a skeleton. */}
+      <Suspense key={JSON.stringify(request)} fallback={<TableSkeleton label="Loading sessions" />}>
+        <Results actor={actor} params={params} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function Toolbar({ actor, params }: { actor: Actor; params: SessionSearchParams }) {
+  // The facets ignore the filters, so the menus keep every option whatever is selected.
+  const facets = filterFacets(await getActivity(actor, {}));
+  return <SessionsToolbar params={params} facets={facets} />;
+}
+
+async function Results({ actor, params }: { actor: Actor; params: SessionSearchParams }) {
+  const { items, ...pageState } = await listSessions(actor, toListSessionsRequest(params));
+  return <SessionsTable rows={items} pageState={pageState} params={params} now={new Date().toISOString()} />;
+}

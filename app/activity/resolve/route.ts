@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { resolveProblemEndpoint } from "@/lib/problems/endpoints";
+import { resolveProblem } from "@/lib/problems/mutations";
+
+export const POST = route(resolveProblemEndpoint, ({ body, actor, requestId }) => resolveProblem(actor, body, requestId));

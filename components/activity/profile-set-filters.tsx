@@ -1,0 +1,16 @@
+"use client";
+
+import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
+import { FacetedFilter } from "@/components/sessions/faceted-filter";
+import type { FacetOptions } from "@/lib/activity/prepare";
+
+/** Department and role multi-selects, shared by the dashboard and the Activity page. */
+export function ProfileSetFilters({ departmentIds, roles, facets }: { departmentIds: string[]; roles: string[]; facets: FacetOptions }) {
+  const { update } = useSearchParamsState();
+  return (
+    <>
+      <FacetedFilter label="Departments" options={facets.departments} selected={departmentIds} onChange={(values) => update({ department_ids: values })} />
+      <FacetedFilter label="Roles" options={facets.roles} selected={roles} onChange={(values) => update({ roles: values })} />
+    </>
+  );
+}

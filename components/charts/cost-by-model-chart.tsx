@@ -1,0 +1,65 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoneyTick } from "@/lib/dashboard/prepare";
+import { formatCompact, formatInteger } from "@/lib/format/numbers";
+import type { PricingChartsView } from "@/lib/groups/prepare";
+import { ChartFigure } from "./chart-figure";
+import { axisTick, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";
+
+type Row = PricingChartsView["byModel"]["bars"][number];
+
+/** The window's cost per model as horizontal bars (long model names stay readable), most expensive first. */
+export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] }) {
+  const title = "Cost by model";
+  return (
+    <ChartFigure
+      id="cost-by-model"
+      title={title}
+      summary={view.summary}
+      table={{
+        columns: ["Model", "Cost", "Tokens", "Runs"],
+        rows: view.table.map((bar) => ({
+          key: bar.model_id,
+          cells: [bar.name, bar.exact_cost_label, formatInteger(bar.total_tokens), formatInteger(bar.run_count)],
+        })),
+      }}
+    >
+      {view.bars.length === 0 ? (
+        <p className="py-16 text-center text-sm">No runs match these filters. Widen the date range or clear the department filter.</p>
+      ) : (
+        <BarChart
+          responsive
+          layout="vertical"
+          data={view.bars}
+          aria-label={title}
+          style={{ width: "100%", height: Math.max(160, view.bars.length * 34 + 40) }}
+          margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid {...gridProps} vertical horizontal={false} />
+          <XAxis type="number" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} tickFormatter={formatMoneyTick} />
+          <YAxis type="category" dataKey="name" tick={axisTick} tickLine={false} axisLine={false} width={120} interval={0} />
+          <Tooltip
+            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+            content={(props) => {
+              const row = hoveredRow<Row>(props);
+              if (!row) return null;
+              return (
+                <ChartTooltipBox
+                  title={row.name}
+                  lines={[{ key: "cost", name: "Cost", color: row.color, value: row.exact_cost_label }]}
+                  footer={`${formatCompact(row.total_tokens)} tokens · ${formatInteger(row.run_count)} runs`}
+                />
+              );
+            }}
+          />
+          <Bar dataKey="cost" name="Cost" radius={[0, 3, 3, 0]} barSize={20} isAnimationActive={false}>
+            {view.bars.map((bar) => (
+              <Cell key={bar.model_id} fill={bar.color} />
+            ))}
+          </Bar>
+        </BarChart>
+      )}
+    </ChartFigure>
+  );
+}

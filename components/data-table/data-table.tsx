@@ -1,0 +1,124 @@
+"use client";
+
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { SortableHeader, type SortDirection } from "./column-header";
+import { Pagination } from "./pagination";
+import { useSearchParamsState } from "./use-search-params-state";
+
+export interface ColumnMeta {
+  /** The API's sort key for this column, when the server can sort by it. */
+  sortKey?: string;
+  align?: "left" | "right";
+  /** Shown in the column chooser. */
+  label?: string;
+}
+
+export interface PageState {
+  page: number;
+  page_size: number;
+  total_count: number;
+  total_pages: number;
+}
+
+/**
+ * A table whose rows, sort and page come from the server: sorting, paging and hiding columns only
+ * change the URL, and the server component above renders the new page.
+ */
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  sortBy,
+  sortOrder,
+  pageState,
+  hiddenColumns = [],
+  empty,
+  caption,
+}: {
+  columns: ColumnDef<Row, unknown>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  sortBy: string;
+  sortOrder: SortDirection;
+  pageState: PageState;
+  hiddenColumns?: string[];
+  empty: ReactNode;
+  caption: string;
+}) {
+  const { update, pending } = useSearchParamsState();
+  const columnVisibility: VisibilityState = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: rowKey,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    state: { columnVisibility },
+  });
+
+  return (
+    <div aria-busy={pending}>
+      <div className={`relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${pending ? "opacity-60" : ""}`}>
+        <table className="w-full min-w-max border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta as ColumnMeta | undefined;
+                  const active = !!meta?.sortKey && meta.sortKey === sortBy;
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={active ? (sortOrder === "asc" ? "ascending" : "descending") : undefined}
+                      className={`whitespace-nowrap border-b border-slate-200 px-3 py-2 dark:border-slate-800 ${meta?.align === "right" ? "text-right" : ""}`}
+                    >
+                      {meta?.sortKey ? (
+                        <SortableHeader
+                          label={label}
+                          active={active}
+                          direction={sortOrder}
+                          align={meta.align}
+                          onSort={(direction) => update({ sort_by: meta.sortKey, sort_order: direction })}
+                        />
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-900/60">
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta as ColumnMeta | undefined;
+                  return (
+                    <td key={cell.id} className={`whitespace-nowrap px-3 py-2 ${meta?.align === "right" ? "text-right tabular-nums" : ""}`}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <div className="px-4 py-10 text-center text-slate-600 dark:text-slate-300">{empty}</div> : null}
+      </div>
+      <Pagination
+        page={pageState.page}
+        pageSize={pageState.page_size}
+        totalCount={pageState.total_count}
+        totalPages={pageState.total_pages}
+        onPage={(page) => update({ page }, { resetPage: false })}
+        onPageSize={(page_size) => update({ page_size })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { GroupUpload } from "@/lib/groups/prepare";
+import { downloadUrl } from "./download-url";
+import { FileDownload } from "./file-download";
+
+/** Texts above this size are offered as a download instead of being poured into the conversation. */
+const inlineLimit = 200_000;
+
+async function fetchText(uploadId: string): Promise<string> {
+  const response = await fetch(downloadUrl("text", uploadId), { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`The text could not be loaded (HTTP ${response.status}).`);
+  return response.text();
+}
+
+/** A message's text, fetched from the text download endpoint when its run is opened. */
+export function TextUpload({ upload }: { upload: GroupUpload }) {
+  const tooLarge = upload.byte_size > inlineLimit;
+  const query = useQuery({
+    queryKey: ["text-upload", upload.upload_id],
+    queryFn: () => fetchText(upload.upload_id),
+    // An upload's bytes never change.
+    staleTime: Infinity,
+    enabled: !tooLarge,
+  });
+
+  if (tooLarge) return <FileDownload upload={upload} />;
+  if (query.isPending) {
+    return (
+      <div role="status" aria-label="Loading text" className="space-y-1.5 py-0.5">
+        <Skeleton className="h-3.5 w-64 max-w-full" />
+        <Skeleton className="h-3.5 w-48 max-w-full" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <p className="text-sm text-red-800 dark:text-red-200">
+        {query.error.message}{" "}
+        <button
+          type="button"
+          onClick={() => void query.refetch()}
+          className="rounded font-medium underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+        >
+          Try again
+        </button>
+      </p>
+    );
+  }
+  return <p className="whitespace-pre-wrap break-words text-sm leading-relaxed">{query.data}</p>;
+}

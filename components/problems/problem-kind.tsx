@@ -1,0 +1,5 @@
+import { problemKindLabel } from "@/lib/problems/labels";
+
+export function ProblemKind({ kind }: { kind: string }) {
+  return <span className="font-medium">{problemKindLabel(kind)}</span>;
+}

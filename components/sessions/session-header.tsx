@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Money } from "@/components/ui/money";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { formatUtc } from "@/lib/format/dates";
+import { sessionDuration } from "@/lib/sessions/prepare";
+import type { GetSessionResponse } from "@/lib/sessions/schemas";
+import { CompactNumber, Count } from "./number-cells";
+import { SessionStatusBadge } from "./session-status-badge";
+
+function Stat({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+      <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</dt>
+      <dd className="mt-1 whitespace-nowrap text-lg font-semibold tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+/** Who, when, how long and how much: the top of a session's page. */
+export function SessionHeader({ session, openProblems, now, action }: { session: GetSessionResponse; openProblems: number; now: string; action: ReactNode }) {
+  const duration = sessionDuration(session);
+  return (
+    <header className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/sessions" className="text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300">
+          Sessions
+        </Link>
+        <span aria-hidden className="px-1 text-slate-500 dark:text-slate-400">/</span>
+        <span className="text-slate-600 dark:text-slate-300">{session.title ?? "Untitled session"}</span>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
+            <span className="break-words">{session.title ?? "Untitled session"}</span>
+            <SessionStatusBadge active={session.active} endedAt={session.ended_at} />
+          </h1>
+          <p className="text-sm text-slate-700 dark:text-slate-200">
+            {session.profile_id ? (
+              <Link
+                href={`/sessions?profile_id=${session.profile_id}`}
+                className="font-medium text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300"
+              >
+                {session.profile_name}
+              </Link>
+            ) : (
+              session.profile_name
+            )}
+            <span className="text-slate-600 dark:text-slate-300"> · {session.department_name ?? "No department"}</span>
+          </p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Started {session.session_created_at ? <TimeAgo iso={session.session_created_at} now={new Date(now)} /> : "at an unknown time"}
+            {session.session_created_at ? ` (${formatUtc(session.session_created_at)})` : ""}
+            {session.ended_at ? <> · ended {formatUtc(session.ended_at)}</> : " · still active"}
+          </p>
+        </div>
+        {action}
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Stat label={duration?.ongoing ? "Duration so far" : "Duration"}>{duration?.text ?? "—"}</Stat>
+        <Stat label="Groups">
+          <Count value={session.groups.length} />
+        </Stat>
+        <Stat label="Runs">
+          <Count value={session.run_count} />
+        </Stat>
+        <Stat label="Tokens">
+          <CompactNumber value={session.total_tokens} />
+        </Stat>
+        <Stat label="Cost">
+          <Money amount={session.total_cost} />
+        </Stat>
+        <Stat label="Open problems">
+          <Count value={openProblems} />
+        </Stat>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { DataTable, type PageState } from "@/components/data-table/data-table";
+import { EmptyState } from "@/components/ui/states";
+import type { SessionSearchParams } from "@/lib/sessions/search-params";
+import type { SessionListItem } from "@/lib/sessions/schemas";
+import { sessionColumns } from "./sessions-columns";
+
+export function SessionsTable({
+  rows,
+  pageState,
+  params,
+  now,
+}: {
+  rows: SessionListItem[];
+  pageState: PageState;
+  params: Pick<SessionSearchParams, "sort_by" | "sort_order" | "hide">;
+  /** The server's clock, so relative times hydrate to the same text. */
+  now: string;
+}) {
+  const columns = useMemo(() => sessionColumns(new Date(now)), [now]);
+  const pastTheEnd = rows.length === 0 && pageState.total_count > 0;
+  const searchParams = useSearchParams();
+  const firstPage = new URLSearchParams(searchParams.toString());
+  firstPage.delete("page");
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.session_id}
+      sortBy={params.sort_by}
+      sortOrder={params.sort_order}
+      pageState={pageState}
+      hiddenColumns={params.hide}
+      caption="Sessions, one row per session, with usage and cost"
+      empty={
+        pastTheEnd ? (
+          <EmptyState title="This page is past the last one.">
+            <Link href={`/sessions?${firstPage.toString()}`} className="text-indigo-700 underline dark:text-indigo-300">
+              Go back to the first page
+            </Link>{" "}
+            or use the pagination below.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No sessions match these filters.">
+            Widen the date range, clear a department, role or TA, or{" "}
+            <Link href="/sessions" className="text-indigo-700 underline dark:text-indigo-300">
+              reset all filters
+            </Link>
+            .
+          </EmptyState>
+        )
+      }
+    />
+  );
+}

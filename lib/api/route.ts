@@ -1,0 +1,93 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import type { Endpoint } from "@/lib/contract/endpoint";
+import { recordAudit } from "@/lib/audit/record";
+import { authenticate } from "./authenticate";
+import { ApiError, invalidBody } from "./errors";
+import { readJsonBody } from "./read-body";
+
+export interface RouteContext<Body> {
+  body: Body;
+  actor: Actor;
+  request: Request;
+  requestId: string;
+}
+
+type Handler<Body extends z.ZodType, Result extends z.ZodType> = (
+  context: RouteContext<z.output<Body>>,
+) => Promise<z.input<Result> | Response>;
+
+/**
+ * The one wrapper every API route goes through: authenticate, authorize by access level, parse the
+ * body with the endpoint's schema, run the handler, and shape the answer (or the error) the same way
+ * everywhere. A thrown ApiError becomes its status; anything unexpected a logged, generic 500.
+ */
+export function route<Body extends z.ZodType, Result extends z.ZodType>(
+  endpoint: Endpoint<Body, Result>,
+  handler: Handler<Body, Result>,
+): (request: Request) => Promise<Response> {
+  return wrap(endpoint, handler, readJsonBody);
+}
+
+/**
+ * The same wrapper for a GET variant of an endpoint, whose "body" is the query string parsed with
+ * the same schema: for clients that cannot POST, such as the browser's <audio>, <video> and <img>.
+ */
+export function routeGet<Body extends z.ZodType, Result extends z.ZodType>(
+  endpoint: Endpoint<Body, Result>,
+  handler: Handler<Body, Result>,
+): (request: Request) => Promise<Response> {
+  return wrap(endpoint, handler, readQuery);
+}
+
+async function readQuery(request: Request): Promise<unknown> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+function wrap<Body extends z.ZodType, Result extends z.ZodType>(
+  endpoint: Endpoint<Body, Result>,
+  handler: Handler<Body, Result>,
+  readInput: (request: Request) => Promise<unknown>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const requestId = randomUUID();
+    try {
+      const actor = await authenticate(request);
+      if (!endpoint.access.includes(actor.access_level)) {
+        throw new ApiError("forbidden", `${endpoint.path} is not available to ${actor.access_level} accounts.`);
+      }
+      if (endpoint.mutates && actor.emulation) {
+        throw new ApiError("forbidden", "Emulation is read-only: end it to make changes.");
+      }
+      const parsed = endpoint.body.safeParse(await readInput(request));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      if (endpoint.auditRead) {
+        await recordAudit(actor, endpoint.auditRead(parsed.data), { headers: request.headers, requestId });
+      }
+      const result = await handler({ body: parsed.data, actor, request, requestId });
+      const response =
+        result instanceof Response
+          ? result
+          : Response.json(endpoint.response ? endpoint.response.parse(result) : result, {
+              headers: { "Cache-Control": "no-store" },
+            });
+      response.headers.set("X-Request-Id", requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId, endpoint.path);
+    }
+  };
+}
+
+export function errorResponse(error: unknown, requestId: string, path: string): Response {
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : (console.error(`[${requestId}] ${path} failed`, error),
+        new ApiError("internal", `Something went wrong on our side (request ${requestId}).`));
+  const response = apiError.toResponse();
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}

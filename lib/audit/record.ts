@@ -1,0 +1,38 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { clientAddress } from "@/lib/auth/client-address";
+import { prisma } from "@/lib/db";
+
+type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
+
+export interface AuditEntry {
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details?: Prisma.InputJsonValue;
+}
+
+/**
+ * One audit row. During emulation the admin is the actor and the TA is `on_behalf_of`, so the
+ * trail always names the person at the keyboard. Pass the transaction of the action it records.
+ */
+export async function recordAudit(
+  actor: Actor,
+  entry: AuditEntry,
+  request: { headers: Headers; requestId: string },
+  writer: AuditWriter = prisma,
+): Promise<void> {
+  await writer.auditLog.create({
+    data: {
+      actor_id: actor.emulation?.admin_profile_id ?? actor.profile_id,
+      on_behalf_of_id: actor.emulation ? actor.profile_id : null,
+      action: entry.action,
+      target_type: entry.target_type,
+      target_id: entry.target_id,
+      ip: clientAddress(request.headers),
+      request_id: request.requestId,
+      details: entry.details,
+    },
+  });
+}

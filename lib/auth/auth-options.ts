@@ -1,0 +1,62 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { prisma } from "@/lib/db";
+import { verifyPassword } from "./password";
+import { clientAddress } from "./client-address";
+
+// Browser sessions are JWTs in an httpOnly cookie. The cookie expires after the idle timeout unless
+// the signed-in person keeps using the dashboard; the absolute lifetime and the per-user
+// auth_version are checked on every request (lib/auth/browser-actor.ts), so a disabled user or a
+// changed access level is cut off on the next click.
+export const idleTimeoutSeconds = Number(process.env.GLOW_SESSION_IDLE_MINUTES ?? 60) * 60;
+export const absoluteLifetimeSeconds = Number(process.env.GLOW_SESSION_MAX_HOURS ?? 12) * 3600;
+
+const failedLoginWindowMs = 15 * 60_000;
+const maxFailedLoginsPerWindow = 10;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: idleTimeoutSeconds, updateAge: 5 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const email = String(credentials?.email ?? "").trim().toLowerCase();
+        const password = String(credentials?.password ?? "");
+        const headers = new Headers(request?.headers as Record<string, string> | undefined);
+        const record = { email, ip: clientAddress(headers), user_agent: headers.get("user-agent")?.slice(0, 500) ?? null };
+        if (!email || !password) return null;
+
+        const recentFailures = await prisma.login.count({
+          where: { email, succeeded: false, created_at: { gte: new Date(Date.now() - failedLoginWindowMs) } },
+        });
+        const profile = await prisma.profile.findUnique({ where: { email } });
+        // Too many recent failures: refuse without even checking the password, and record it.
+        const ok =
+          recentFailures < maxFailedLoginsPerWindow &&
+          !!profile?.password_hash &&
+          !profile.disabled_at &&
+          (await verifyPassword(password, profile.password_hash));
+        await prisma.login.create({ data: { ...record, profile_id: profile?.id ?? null, succeeded: ok } });
+        if (!ok || !profile) return null;
+        return { id: profile.id, name: profile.name, email: profile.email, auth_version: profile.auth_version };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.profile_id = user.id;
+        token.auth_version = (user as { auth_version?: number }).auth_version ?? 0;
+        token.signed_in_at = Math.floor(Date.now() / 1000);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, profile_id: token.profile_id, auth_version: token.auth_version, signed_in_at: token.signed_in_at };
+    },
+  },
+};

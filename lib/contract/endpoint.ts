@@ -1,0 +1,37 @@
+import type { z } from "zod";
+
+export type AccessLevelName = "admin" | "coordinator" | "ta";
+
+/**
+ * One endpoint of the system API, declared once: the route handler, the OpenAPI document and the
+ * CLI all read this.
+ */
+export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.ZodType = z.ZodType> {
+  /** The CLI command: `glow system <command>` (or `glow activity resolve`). */
+  command: string;
+  path: `/${string}`;
+  summary: string;
+  description: string;
+  tag: "Activity" | "Sessions" | "Groups" | "Media" | "Export" | "Maintenance" | "Access";
+  body: Body;
+  /** The JSON answer; `null` for endpoints that stream bytes. */
+  response: Result | null;
+  /** What a streaming endpoint answers, for the OpenAPI document. */
+  binary?: { contentType: string; description: string; ranges: boolean };
+  /** Also answers GET with the body's fields as query parameters (lib/api/route.ts routeGet). */
+  alsoGet?: boolean;
+  access: readonly AccessLevelName[];
+  /** Changes data: refused while an admin is emulating a TA, since emulation is read-only. */
+  mutates?: boolean;
+  /**
+   * Reads of student records are audited: the route wrapper writes this audit row before any of the
+   * answer is sent. Mutations write their own, inside their transaction.
+   */
+  auditRead?: (body: z.output<Body>) => { action: string; target_type: string; target_id: string | null };
+}
+
+export function defineEndpoint<Body extends z.ZodType, Result extends z.ZodType>(
+  endpoint: Endpoint<Body, Result>,
+): Endpoint<Body, Result> {
+  return endpoint;
+}

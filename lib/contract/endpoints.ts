@@ -1,0 +1,37 @@
+// Every endpoint of the system API, in the order the OpenAPI document and `glow --help` list them.
+// Each feature declares its own endpoints next to its schemas; this file only gathers them.
+import { activityEndpoint } from "@/lib/activity/endpoints";
+import { endEmulationEndpoint, startEmulationEndpoint } from "@/lib/emulation/endpoints";
+import { exportEndpoint } from "@/lib/export/endpoints";
+import { getGroupEndpoint, listGroupsEndpoint, pricingEndpoint } from "@/lib/groups/endpoints";
+import { refreshEndpoint } from "@/lib/maintenance/endpoints";
+import {
+  audioDownloadEndpoint,
+  fileDownloadEndpoint,
+  imageDownloadEndpoint,
+  textDownloadEndpoint,
+  videoDownloadEndpoint,
+} from "@/lib/media/endpoints";
+import { problemsEndpoint, resolveProblemEndpoint } from "@/lib/problems/endpoints";
+import { sessionEndpoint, sessionsEndpoint } from "@/lib/sessions/endpoints";
+import type { Endpoint } from "./endpoint";
+
+export const endpoints: readonly Endpoint[] = [
+  activityEndpoint,
+  sessionsEndpoint,
+  sessionEndpoint,
+  getGroupEndpoint,
+  listGroupsEndpoint,
+  pricingEndpoint,
+  audioDownloadEndpoint,
+  imageDownloadEndpoint,
+  videoDownloadEndpoint,
+  fileDownloadEndpoint,
+  textDownloadEndpoint,
+  exportEndpoint,
+  refreshEndpoint,
+  problemsEndpoint,
+  resolveProblemEndpoint,
+  startEmulationEndpoint,
+  endEmulationEndpoint,
+];

@@ -1,0 +1,48 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { prisma } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import type { EmulationResponse } from "./schemas";
+
+interface RequestInfo {
+  headers: Headers;
+  requestId: string;
+}
+
+export async function startEmulation(admin: Actor, body: { profile_id: string; reason?: string }, request: RequestInfo): Promise<EmulationResponse> {
+  if (admin.token_id) throw new ApiError("forbidden", "Emulation is a dashboard feature: sign in through the browser.");
+  const target = await prisma.profile.findUnique({ where: { id: body.profile_id } });
+  if (!target || target.access_level !== "ta" || target.disabled_at) throw new ApiError("not_found", "No active TA has that profile_id.");
+  return prisma.$transaction(async (tx) => {
+    // One emulation at a time per admin: starting another ends the one still open.
+    await tx.emulation.updateMany({ where: { admin_id: admin.profile_id, ended_at: null }, data: { ended_at: new Date() } });
+    const row = await tx.emulation.create({ data: { admin_id: admin.profile_id, target_profile_id: target.id, reason: body.reason } });
+    await recordAudit(admin, { action: "emulation.start", target_type: "profile", target_id: target.id, details: { reason: body.reason ?? null } }, request, tx);
+    return toResponse(row, target.name);
+  });
+}
+
+export async function endEmulation(actor: Actor, request: RequestInfo): Promise<EmulationResponse> {
+  if (!actor.emulation) throw new ApiError("not_found", "No emulation is running.");
+  const { emulation_id } = actor.emulation;
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.emulation.update({ where: { id: emulation_id }, data: { ended_at: new Date() }, include: { target: true } });
+    await recordAudit(actor, { action: "emulation.end", target_type: "profile", target_id: row.target_profile_id }, request, tx);
+    return toResponse(row, row.target.name);
+  });
+}
+
+function toResponse(
+  row: { id: string; admin_id: string; target_profile_id: string; started_at: Date; ended_at: Date | null },
+  targetName: string,
+): EmulationResponse {
+  return {
+    emulation_id: row.id,
+    admin_profile_id: row.admin_id,
+    target_profile_id: row.target_profile_id,
+    target_name: targetName,
+    started_at: row.started_at.toISOString(),
+    ended_at: row.ended_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+// POST /system/export: resolve the target within the caller's scope (404 otherwise), record the
+// export in the audit log, then stream the ZIP while it is being written.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ApiError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { visibleGroups, visibleSessions } from "@/lib/auth/scope";
+import type { MediaStore } from "@/lib/storage/media-store";
+import { TextCache } from "./media";
+import { exportedEntities, exportScope, type ExportScope, type ExportTarget } from "./scope";
+import type { ExportEntityName, ExportManifest, ExportRequest } from "./schemas";
+import { writeExport, type ManifestHeader } from "./write-export";
+import { toWebStream, ZipWriter } from "./zip-writer";
+
+export interface ExportOptions {
+  db: PrismaClient;
+  store: MediaStore;
+  requestId: string;
+  /** The request's headers, for the audit row's client address. */
+  headers: Headers;
+}
+
+export interface StartedExport {
+  filename: string;
+  body: ReadableStream<Uint8Array>;
+  /** Settles when the ZIP is complete (with its manifest) or has failed. */
+  done: Promise<ExportManifest>;
+}
+
+export async function startExport(actor: Actor, request: ExportRequest, options: ExportOptions): Promise<StartedExport> {
+  const { db } = options;
+  const target = await resolveTarget(db, actor, request);
+  const scope = exportScope(actor, request, target);
+  const entities = exportedEntities(scope);
+  const generatedAt = new Date();
+  const filters = {
+    date_from: request.date_from ?? null,
+    date_to: request.date_to ?? null,
+    department_ids: request.department_ids ?? [],
+    roles: request.roles ?? [],
+  };
+  const purpose = request.purpose || null;
+
+  // Recorded before the first byte leaves, so even an export cancelled half-way is on record.
+  await recordAudit(
+    actor,
+    {
+      action: "export",
+      target_type: target.type,
+      target_id: target.id,
+      details: { filters, purpose, include_media: request.include_media, counts: await countRows(db, scope, entities) },
+    },
+    { headers: options.headers, requestId: options.requestId },
+    db,
+  );
+
+  const header: ManifestHeader = {
+    format: "glow-export",
+    format_version: 1,
+    generated_at: generatedAt.toISOString(),
+    request_id: options.requestId,
+    actor: { profile_id: actor.profile_id, name: actor.name, email: actor.email, access_level: actor.access_level },
+    target: { type: target.type, id: target.id },
+    filters,
+    include_media: request.include_media,
+    purpose,
+    csv: { encoding: "utf-8", line_ending: "CRLF", array_separator: ";", formula_prefix: "'" },
+  };
+  const zip = new ZipWriter();
+  const ctx = { db, store: options.store, includeMedia: request.include_media, missingMedia: new Set<string>(), texts: new TextCache() };
+  const done = writeExport(zip, ctx, scope, entities, header).catch((error: unknown) => {
+    zip.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  });
+  return { filename: exportFileName(target, generatedAt), body: toWebStream(zip), done };
+}
+
+async function resolveTarget(db: PrismaClient, actor: Actor, request: ExportRequest): Promise<ExportTarget> {
+  if (request.target_session_id) {
+    const session = await db.session.findFirst({
+      where: { AND: [{ id: request.target_session_id }, visibleSessions(actor)] },
+      select: { id: true, profile_id: true },
+    });
+    if (!session) throw new ApiError("not_found", "No session with that target_session_id.");
+    return { type: "session", id: session.id, profile_id: session.profile_id };
+  }
+  if (request.target_group_id) {
+    const group = await db.group.findFirst({
+      where: { AND: [{ id: request.target_group_id }, visibleGroups(actor)] },
+      select: { id: true, session_id: true, session: { select: { profile_id: true } } },
+    });
+    if (!group) throw new ApiError("not_found", "No group with that target_group_id.");
+    return { type: "group", id: group.id, session_id: group.session_id, profile_id: group.session.profile_id };
+  }
+  return { type: "all", id: null };
+}
+
+/** Rows each entity will hold, for the audit record (the manifest has the counts actually written). */
+async function countRows(db: PrismaClient, scope: ExportScope, entities: readonly ExportEntityName[]) {
+  const counters: { [K in ExportEntityName]: (where: NonNullable<ExportScope[K]>) => Promise<number> } = {
+    profiles: (where) => db.profile.count({ where }),
+    sessions: (where) => db.session.count({ where }),
+    chats: (where) => db.chat.count({ where }),
+    attempts: (where) => db.attempt.count({ where }),
+    groups: (where) => db.group.count({ where }),
+    runs: (where) => db.run.count({ where }),
+    messages: (scope) => db.message.count({ where: scope.where }),
+    uploads: (links) => db.upload.count({ where: { messages: { some: links } } }),
+    tool_calls: (where) => db.toolCall.count({ where }),
+    problems: (where) => db.problem.count({ where }),
+    logins: (where) => db.login.count({ where }),
+    emulations: (where) => db.emulation.count({ where }),
+    grants: (where) => db.grant.count({ where }),
+  };
+  const counts: Partial<Record<ExportEntityName, number>> = {};
+  for (const entity of entities) {
+    counts[entity] = await (counters[entity] as (where: unknown) => Promise<number>)(scope[entity]);
+  }
+  return counts;
+}
+
+function exportFileName(target: ExportTarget, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return `glow-export-${target.type}${target.id ? `-${target.id}` : ""}-${stamp}.zip`;
+}
+
+export function exportResponse(started: StartedExport): Response {
+  return new Response(started.body, {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${started.filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

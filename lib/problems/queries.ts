@@ -1,0 +1,99 @@
+import "server-only";
+import { pageInfo } from "@/lib/api/common-schemas";
+import { sessionOwnerWhere, windowWhere } from "@/lib/activity/profile-set";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListProblemsRequest, ListProblemsResponse, ProblemItem, ProblemSortKey } from "./schemas";
+
+export const problemSelect = {
+  id: true,
+  session_id: true,
+  group_id: true,
+  run_id: true,
+  kind: true,
+  severity: true,
+  description: true,
+  resolved: true,
+  resolved_by_id: true,
+  resolved_at: true,
+  created_at: true,
+  updated_at: true,
+  session: { select: { profile_id: true, profile: { select: { name: true } } } },
+  resolved_by: { select: { name: true } },
+} satisfies Prisma.ProblemSelect;
+
+export type ProblemRecord = Prisma.ProblemGetPayload<{ select: typeof problemSelect }>;
+
+export function toProblemItem(row: ProblemRecord): ProblemItem {
+  return {
+    problem_id: row.id,
+    session_id: row.session_id,
+    group_id: row.group_id,
+    run_id: row.run_id,
+    profile_id: row.session.profile_id,
+    profile_name: row.session.profile.name,
+    kind: row.kind,
+    severity: row.severity,
+    description: row.description,
+    resolved: row.resolved,
+    resolved_by_id: row.resolved_by_id,
+    resolved_by_name: row.resolved_by?.name ?? null,
+    resolved_at: row.resolved_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+function problemsWhere(actor: Actor, body: ListProblemsRequest): Prisma.ProblemWhereInput {
+  const clauses: Prisma.ProblemWhereInput[] = [{ session: sessionOwnerWhere(actor, body) }];
+  if (body.resolved !== undefined) clauses.push({ resolved: body.resolved });
+  if (body.kinds?.length) clauses.push({ kind: { in: body.kinds } });
+  if (body.severities?.length) clauses.push({ severity: { in: body.severities } });
+  if (body.session_id) clauses.push({ session_id: body.session_id });
+  if (body.profile_id) clauses.push({ session: { profile_id: body.profile_id } });
+  const window = windowWhere(body);
+  if (window) clauses.push({ created_at: window });
+  return { AND: clauses };
+}
+
+function problemsOrder(sortBy: ProblemSortKey, dir: Prisma.SortOrder): Prisma.ProblemOrderByWithRelationInput[] {
+  const tail: Prisma.ProblemOrderByWithRelationInput[] = [{ created_at: dir }, { id: dir }];
+  switch (sortBy) {
+    case "created_at":
+      return tail;
+    case "updated_at":
+      return [{ updated_at: dir }, { id: dir }];
+    case "severity":
+      return [{ severity: dir }, ...tail];
+    case "kind":
+      return [{ kind: dir }, ...tail];
+    case "profile_name":
+      return [{ session: { profile: { name: dir } } }, ...tail];
+  }
+}
+
+export async function listProblems(actor: Actor, body: ListProblemsRequest): Promise<ListProblemsResponse> {
+  const where = problemsWhere(actor, body);
+  const [total, rows] = await Promise.all([
+    prisma.problem.count({ where }),
+    prisma.problem.findMany({
+      where,
+      select: problemSelect,
+      orderBy: problemsOrder(body.sort_by, body.sort_order),
+      skip: (body.page - 1) * body.page_size,
+      take: body.page_size,
+    }),
+  ]);
+  return { items: rows.map(toProblemItem), ...pageInfo(body.page, body.page_size, total) };
+}
+
+/** Every problem of one session (already known to be visible), oldest first. */
+export async function sessionProblems(sessionId: string): Promise<ProblemItem[]> {
+  const rows = await prisma.problem.findMany({
+    where: { session_id: sessionId },
+    select: problemSelect,
+    orderBy: [{ created_at: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toProblemItem);
+}

@@ -1,0 +1,156 @@
+// POST /system/sessions and POST /system/session: request and response schemas (client-safe).
+import { z } from "zod";
+import {
+  activityFilters,
+  checkDateWindow,
+  money,
+  paginatedResponse,
+  paginationRequest,
+  sortOrder,
+  timestamp,
+  uuid,
+} from "@/lib/api/common-schemas";
+import { problemItemSchema } from "@/lib/problems/schemas";
+
+/** Sort keys of the session list, shared by the dashboard's table and the SQL. */
+export const sessionSortKey = z
+  .enum([
+    "session_created_at",
+    "session_updated_at",
+    "profile_name",
+    "group_count",
+    "run_count",
+    "chat_count",
+    "attempt_count",
+    "message_count",
+    "total_tokens",
+    "total_cost",
+    "problem_count",
+  ])
+  .meta({ id: "SessionSortKey", description: "Column to sort by; ties are broken by session_id in the same direction" });
+export type SessionSortKey = z.infer<typeof sessionSortKey>;
+
+export const listSessionsRequestSchema = z
+  .strictObject({
+    ...paginationRequest,
+    sort_by: sessionSortKey.default("session_created_at"),
+    sort_order: sortOrder.default("desc"),
+    active: z.boolean({ error: "active must be a boolean" }).optional().meta({ description: "Only active (true) or only inactive (false) sessions" }),
+    profile_id: uuid("profile_id").optional().meta({ description: "Only this profile's sessions" }),
+    ...activityFilters,
+  })
+  .superRefine(checkDateWindow)
+  .meta({
+    id: "ListSessionsRequest",
+    description: "The date window applies to session_created_at; department_ids and roles to the session's owner.",
+  });
+export type ListSessionsRequest = z.infer<typeof listSessionsRequestSchema>;
+
+const count = (description: string) => z.int().min(0).meta({ description });
+const tokens = z.int().min(0).meta({ description: "input_tokens + output_tokens of the runs (cached input tokens are part of input_tokens)" });
+
+export const sessionListItemSchema = z
+  .object({
+    session_id: uuid("session_id"),
+    profile_id: uuid("profile_id"),
+    profile_name: z.string(),
+    title: z.string().nullable(),
+    department_id: z.string().nullable(),
+    department_name: z.string().nullable(),
+    session_created_at: timestamp,
+    session_updated_at: timestamp,
+    ended_at: timestamp.nullable(),
+    active: z.boolean(),
+    group_count: count("Generation groups in the session"),
+    run_count: count("Model runs in the session's groups"),
+    chat_count: count("Persona chats in the session"),
+    attempt_count: count("Graded attempts in the session"),
+    message_count: count("Message rows of the session's runs (context repeated in a later run counts again)"),
+    total_tokens: tokens,
+    total_cost: money.meta({ description: "Sum of the runs' exact dollar costs, e.g. \"0.0412\"; \"0\" for none" }),
+    problem_count: count("Problems flagged on the session, open or resolved"),
+    open_problem_count: count("Problems flagged on the session that are not resolved"),
+  })
+  .meta({ id: "SessionListItem" });
+export type SessionListItem = z.infer<typeof sessionListItemSchema>;
+
+export const listSessionsResponseSchema = paginatedResponse(sessionListItemSchema).meta({ id: "ListActivityResponse" });
+export type ListSessionsResponse = z.infer<typeof listSessionsResponseSchema>;
+
+export const getSessionRequestSchema = z
+  .strictObject({ session_id: uuid("session_id") })
+  .meta({ id: "GetSessionDetailRequest" });
+export type GetSessionRequest = z.infer<typeof getSessionRequestSchema>;
+
+export const artifactSessionGroupSchema = z
+  .object({
+    group_id: uuid("group_id"),
+    group_name: z.string(),
+    group_created_at: timestamp,
+    first_run_at: timestamp.nullable().meta({ description: "Start of the group's first run; null without runs" }),
+    last_run_at: timestamp.nullable().meta({ description: "Start of the group's latest run; null without runs" }),
+    run_count: count("Runs in the group"),
+    total_tokens: tokens,
+    total_cost: money.meta({ description: "Sum of the runs' exact dollar costs; \"0\" for none" }),
+  })
+  .meta({ id: "ArtifactSessionGroup" });
+export type ArtifactSessionGroup = z.infer<typeof artifactSessionGroupSchema>;
+
+export const timelineEventType = z
+  .enum([
+    "session_started",
+    "chat_started",
+    "attempt_started",
+    "attempt_scored",
+    "group_created",
+    "run_started",
+    "run_finished",
+    "run_failed",
+    "run_cancelled",
+    "problem_flagged",
+    "problem_resolved",
+    "session_ended",
+  ])
+  .meta({
+    id: "SessionTimelineEventType",
+    description:
+      "extra_1/extra_2 by type: chat_started (agent name, -), attempt_scored (score, -), run_started (model name, -), run_finished (model name, tokens), run_failed / run_cancelled (model name, error), problem_flagged (kind, severity), problem_resolved (resolver name, -)",
+  });
+
+export const sessionTimelineItemSchema = z
+  .object({
+    event_type: timelineEventType,
+    entity_id: uuid("entity_id"),
+    entity_name: z.string().nullable().meta({ description: "Session title, chat/attempt/group name, a run's agent, a problem's description" }),
+    created_at: timestamp,
+    extra_1: z.string().nullable(),
+    extra_2: z.string().nullable(),
+  })
+  .meta({ id: "SessionTimelineItem" });
+export type SessionTimelineItem = z.infer<typeof sessionTimelineItemSchema>;
+
+export const getSessionResponseSchema = z
+  .object({
+    session_exists: z.boolean().meta({ description: "false when the session does not exist or is outside what you may see" }),
+    actor_name: z.string().meta({ description: "Your display name" }),
+    session_id: uuid("session_id"),
+    profile_id: uuid("profile_id").nullable(),
+    profile_name: z.string().nullable(),
+    title: z.string().nullable(),
+    department_id: z.string().nullable(),
+    department_name: z.string().nullable(),
+    session_created_at: timestamp.nullable(),
+    session_updated_at: timestamp.nullable(),
+    ended_at: timestamp.nullable(),
+    active: z.boolean().nullable(),
+    run_count: z.int().min(0),
+    total_tokens: tokens,
+    total_cost: money.meta({ description: "Sum of the groups' total_cost; equals the session's total_cost in /system/sessions" }),
+    groups: z.array(artifactSessionGroupSchema).meta({ description: "In creation order" }),
+    timeline: z
+      .array(sessionTimelineItemSchema)
+      .meta({ description: "Chronological; events at the same instant keep their causal order, then entity_id" }),
+    problems: z.array(problemItemSchema).meta({ description: "Problems flagged on the session, oldest first" }),
+  })
+  .meta({ id: "GetSessionDetailResponse" });
+export type GetSessionResponse = z.infer<typeof getSessionResponseSchema>;

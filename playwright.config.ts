@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// The config is evaluated again in every worker; the environment carries one database name across.
+process.env.GLOW_E2E_DB ??= `glow_e2e_${Date.now()}`;
+const port = process.env.GLOW_E2E_PORT ?? "3100";
+// Point the tests at a server that is already running (e.g. `npm run dev` while developing a page,
+// with GLOW_E2E_DB naming its database) instead of building and starting one.
+const externalBaseUrl = process.env.GLOW_E2E_BASE_URL;
+
+// Debian's Chromium when present (this machine and CI); Playwright's own browser elsewhere.
+const executablePath = process.env.GLOW_CHROMIUM ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  timeout: 30_000,
+  use: {
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: externalBaseUrl ? undefined : {
+    command: "node --import tsx scripts/e2e-server.ts",
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { GLOW_E2E_PORT: port, GLOW_E2E_DB: process.env.GLOW_E2E_DB },
+  },
+});

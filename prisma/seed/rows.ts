@@ -1,0 +1,96 @@
+// The whole demo data set as plain rows, built in memory first so it can be inserted table by table
+// with a few large createMany calls (thousands of single inserts would blow the 30 s budget).
+import type {
+  AgentRow,
+  AttemptRow,
+  ChatRow,
+  DepartmentRow,
+  EmulationRow,
+  GrantRow,
+  GroupRow,
+  LoginRow,
+  MessageRow,
+  MessageUploadRow,
+  ModelRow,
+  PriceRow,
+  ProblemRow,
+  ProfileRow,
+  RunRow,
+  SessionRow,
+  ToolCallRow,
+  UploadRow,
+} from "../factories/index.ts";
+import { Random } from "./random.ts";
+
+export interface ScopeRow {
+  profile_id: string;
+  department_id: string;
+}
+
+export interface DemoRows {
+  departments: DepartmentRow[];
+  profiles: ProfileRow[];
+  scopes: ScopeRow[];
+  logins: LoginRow[];
+  emulations: EmulationRow[];
+  grants: GrantRow[];
+  agents: AgentRow[];
+  models: ModelRow[];
+  prices: PriceRow[];
+  sessions: SessionRow[];
+  chats: ChatRow[];
+  attempts: AttemptRow[];
+  groups: GroupRow[];
+  runs: RunRow[];
+  messages: MessageRow[];
+  uploads: UploadRow[];
+  messageUploads: MessageUploadRow[];
+  toolCalls: ToolCallRow[];
+  problems: ProblemRow[];
+}
+
+export function emptyRows(): DemoRows {
+  return {
+    departments: [], profiles: [], scopes: [], logins: [], emulations: [], grants: [], agents: [], models: [],
+    prices: [], sessions: [], chats: [], attempts: [], groups: [], runs: [], messages: [], uploads: [],
+    messageUploads: [], toolCalls: [], problems: [],
+  };
+}
+
+export interface DemoContext {
+  /** Every demo timestamp is relative to this instant (midnight UTC of the seeding day by default). */
+  anchor: Date;
+  seed: number;
+  rows: DemoRows;
+}
+
+export const minute = 60_000;
+export const hour = 60 * minute;
+export const day = 24 * hour;
+
+export function before(anchor: Date, ms: number): Date {
+  return new Date(anchor.getTime() - ms);
+}
+
+/** A generator of its own for each part of the data set, so that changing how logins are made does
+ * not reshuffle every session. */
+export function stream(seed: number, part: number): Random {
+  return new Random((Math.imul(seed, 0x9e3779b1) + Math.imul(part, 0x85ebca6b)) >>> 0);
+}
+
+/** Midnight UTC of `now`'s day: the default anchor, so re-seeding on the same day gives equal dates. */
+export function dayAnchor(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Map.groupBy, which Node 20 lacks. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

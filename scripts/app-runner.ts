@@ -1,0 +1,84 @@
+// The start sequence shared by `npm start` and the e2e test server: database, migrations, demo data
+// on first run, a build when the sources changed, then Next.js.
+import { spawn } from "node:child_process";
+import { createPrismaClient } from "@/lib/db/client";
+import { FileSystemMediaStore, mediaRootFromEnv } from "@/lib/storage/media-store";
+import { seedIfEmpty } from "@/prisma/seed/demo";
+import { ensureBuild } from "./build-if-needed.ts";
+import { createDatabaseIfMissing, dataDir, dropDatabase, openDatabase, redact, withDatabaseName } from "./db/database.ts";
+import { applyPendingMigrations, repoRoot } from "./db/schema-engine.ts";
+import { ensureDemoCredentials, type DemoCredentials } from "./demo-credentials.ts";
+import { readOrCreateSecret } from "./secrets.ts";
+
+export interface AppOptions {
+  dev: boolean;
+  port: string;
+  host: string;
+  /** A throwaway database on the same server, dropped on exit (the e2e server uses it). */
+  freshDatabaseName?: string;
+  log: (line: string) => void;
+  onReady: (info: { url: string; demo: DemoCredentials | null; seconds: number }) => void;
+}
+
+export async function runApp(options: AppOptions): Promise<void> {
+  const { log } = options;
+  const started = Date.now();
+  const server = await openDatabase(log);
+  let databaseUrl = server.url;
+  if (options.freshDatabaseName) {
+    databaseUrl = withDatabaseName(server.url, options.freshDatabaseName);
+    await createDatabaseIfMissing(databaseUrl);
+  }
+  log(`Database: ${redact(databaseUrl)}${server.embedded ? " (embedded)" : ""}`);
+
+  const applied = await applyPendingMigrations(databaseUrl);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+
+  const mediaRoot = mediaRootFromEnv();
+  const prisma = createPrismaClient(databaseUrl, 4);
+  try {
+    if (await seedIfEmpty(prisma, new FileSystemMediaStore(mediaRoot), log)) log("Filled the empty database with demo data.");
+  } finally {
+    await prisma.$disconnect();
+  }
+  // A throwaway database's tests make their own credentials; the demo file belongs to `npm start`.
+  const demo = options.freshDatabaseName ? null : await ensureDemoCredentials(databaseUrl);
+
+  const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+    DATABASE_URL: databaseUrl,
+    GLOW_MEDIA_DIR: mediaRoot,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? (await readOrCreateSecret(`${dataDir}/auth-secret`)),
+  };
+  if (!options.dev) ensureBuild(env, log);
+
+  const next = spawn(
+    process.execPath,
+    [`${repoRoot}/node_modules/next/dist/bin/next`, options.dev ? "dev" : "start", "--port", options.port, "--hostname", options.host],
+    { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let announced = false;
+  next.stdout.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (process.env.GLOW_VERBOSE) process.stdout.write(text);
+    if (!announced && /ready|Local:/i.test(text)) {
+      announced = true;
+      options.onReady({ url, demo, seconds: (Date.now() - started) / 1000 });
+    }
+  });
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    if (options.freshDatabaseName) await dropDatabase(databaseUrl).catch(() => {});
+    await server.stop().catch(() => {});
+    process.exit(code);
+  };
+  next.on("exit", (code) => void shutdown(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+}

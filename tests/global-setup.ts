@@ -1,0 +1,30 @@
+// One fresh, migrated database per test run, on DATABASE_URL's server or on the embedded
+// PostgreSQL when it is unset; dropped at the end. Tests create their own unique rows in it.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createDatabaseIfMissing, dropDatabase, openDatabase, withDatabaseName } from "../scripts/db/database.ts";
+import { applyPendingMigrations } from "../scripts/db/schema-engine.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    mediaDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await openDatabase();
+  const url = withDatabaseName(server.url, `glow_test_${Date.now()}_${process.pid}`);
+  await createDatabaseIfMissing(url);
+  await applyPendingMigrations(url);
+  const mediaDir = await mkdtemp(path.join(os.tmpdir(), "glow-test-media-"));
+  project.provide("databaseUrl", url);
+  project.provide("mediaDir", mediaDir);
+  return async () => {
+    await dropDatabase(url).catch(() => {});
+    await rm(mediaDir, { recursive: true, force: true });
+    await server.stop();
+  };
+}
