@@ -112,7 +112,8 @@ test("the model and TA filters narrow the table through the URL", async ({ admin
   await page.getByRole("search").locator("select").selectOption(ta.profile_id);
   await expect(page).toHaveURL(new RegExp(`profile_id=${ta.profile_id}`), navigation);
   await expectRowsLike(page, admin.token, { model_ids: [model.model_id], profile_id: ta.profile_id });
-  for (const name of await page.locator("tbody tr td:nth-child(3)").allInnerTexts()) expect(name).toBe(ta.profile_name);
+  const table = page.getByRole("table", { name: /Generation groups/ });
+  for (const name of await table.locator("tbody tr td:nth-child(3)").allInnerTexts()) expect(name).toBe(ta.profile_name);
 
   await page.getByRole("link", { name: "Reset filters" }).click();
   await expect(page).toHaveURL(/\/pricing$/, navigation);

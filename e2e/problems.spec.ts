@@ -12,7 +12,7 @@ import { e2eDb } from "./support/database";
 import { expectAccessible, screenshotEveryLook } from "./support/looks";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 const tab = (page: Page, name: RegExp) => page.getByRole("navigation", { name: "Problem status" }).getByRole("link", { name });
 const sortButton = (page: Page, name: RegExp) => page.locator("thead").getByRole("button", { name });
@@ -39,11 +39,22 @@ async function expectRowsMatchApi(page: Page, token: string, body: Partial<ListP
   return answer as ListProblemsResponse;
 }
 
+const created: { sessionIds: string[]; profileIds: string[] } = { sessionIds: [], profileIds: [] };
+
+// Own rows are removed again, so the shared database's problem lists and TA lists do not fill up.
+test.afterEach(async () => {
+  const db = await e2eDb();
+  await db.session.deleteMany({ where: { id: { in: created.sessionIds.splice(0) } } });
+  await db.profile.deleteMany({ where: { id: { in: created.profileIds.splice(0) } } }).catch(() => undefined);
+});
+
 /** A TA, a session and one open problem of this test's own. */
 async function ownProblem() {
   const db = await e2eDb();
   const ta = await createTa(db, { department_id: "dept-eng" });
+  created.profileIds.push(ta.id);
   const { session } = await createSession(db, ta.id, { created_at: new Date(Date.now() - 7_200_000), ended_at: new Date(Date.now() - 3_600_000) });
+  created.sessionIds.push(session.id);
   const problem = await createProblem(db, session.id, {
     kind: "ferpa_concern",
     severity: "high",

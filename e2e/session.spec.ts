@@ -13,19 +13,35 @@ import { expectAccessible, screenshotEveryLook } from "./support/looks";
 import { createUser, signInThroughApi } from "./support/users";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 });
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
 }
 
-/** A session of its own, with a TA of its own, so nothing another spec reads is changed. */
-async function ownSession(problemCount: number) {
+const created: { sessionIds: string[]; profileIds: string[] } = { sessionIds: [], profileIds: [] };
+
+// Own rows are removed again, so the shared database's problem lists and TA lists do not fill up.
+test.afterEach(async () => {
+  const db = await e2eDb();
+  await db.session.deleteMany({ where: { id: { in: created.sessionIds.splice(0) } } });
+  await db.profile.deleteMany({ where: { id: { in: created.profileIds.splice(0) } } }).catch(() => undefined);
+});
+
+/** A session of its own (with a TA of its own), so nothing another spec reads is changed. */
+async function ownSession({ problems: problemCount = 0, chats = 1 }: { problems?: number; chats?: number } = {}) {
   const db = await e2eDb();
   const ta = await createTa(db, { department_id: "dept-chem" });
+  created.profileIds.push(ta.id);
   const started = new Date(Date.now() - 3_600_000);
-  const { session } = await createSession(db, ta.id, { created_at: started, ended_at: new Date(started.getTime() + 1_200_000) });
+  const { session } = await createSession(
+    db,
+    ta.id,
+    { created_at: started, ended_at: new Date(started.getTime() + 1_200_000) },
+    { chats: Array.from({ length: chats }, (_, i) => ({ name: `E2E chat ${i}` })) },
+  );
+  created.sessionIds.push(session.id);
   const problems = [];
   for (let i = 0; i < problemCount; i++) {
     problems.push(
@@ -77,7 +93,7 @@ test("the header, groups and timeline equal the API, in chronological order", as
 });
 
 test("a long timeline shows 200 events until asked for all", async ({ adminPage: page, admin }) => {
-  const { session } = await ownSession(230);
+  const { session } = await ownSession({ chats: 230 });
   const detail = await api<GetSessionResponse>(page.request, admin.token, "/system/session", { session_id: session.id });
   expect(detail.timeline.length).toBeGreaterThan(200);
   await open(page, `/sessions/${session.id}`);
@@ -91,7 +107,7 @@ test("a long timeline shows 200 events until asked for all", async ({ adminPage:
 });
 
 test("resolving and re-opening a problem on the session page", async ({ adminPage: page, admin }) => {
-  const { session, problems } = await ownSession(1);
+  const { session, problems } = await ownSession({ problems: 1 });
   const problem = problems[0]!;
   await open(page, `/sessions/${session.id}`);
   await expect(page.getByRole("heading", { name: "Problems (1 open of 1)" })).toBeVisible();
@@ -114,7 +130,7 @@ test("resolving and re-opening a problem on the session page", async ({ adminPag
 });
 
 test("export this session downloads its ZIP", async ({ adminPage: page }) => {
-  const { session } = await ownSession(0);
+  const { session } = await ownSession();
   await open(page, `/sessions/${session.id}`);
   const exportRequest = page.waitForRequest("**/system/export");
   const download = page.waitForEvent("download");
@@ -132,7 +148,7 @@ test("an unknown, malformed or out-of-scope id is a not-found page", async ({ ad
   }
 
   // A coordinator of Computer Science cannot open a Chemistry TA's session.
-  const { session } = await ownSession(0);
+  const { session } = await ownSession();
   const coordinator = await createUser("coordinator", { department_id: "dept-cs" });
   const context = await browser.newContext();
   try {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import type { ActiveTasPerWeekView } from "@/lib/dashboard/prepare";
+import type { ActiveTasPerWeekView } from "@/lib/dashboard/prepare-charts";
 import { formatInteger } from "@/lib/format/numbers";
 import { ChartFigure } from "./chart-figure";
 import { axisTick, chartHeight, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";

@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoneyTick, type DepartmentCostView } from "@/lib/dashboard/prepare";
+import { formatMoneyTick } from "@/lib/dashboard/prepare";
+import type { DepartmentCostView } from "@/lib/dashboard/prepare-charts";
 import { ChartFigure } from "./chart-figure";
 import { axisTick, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";
 

@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoneyTick } from "@/lib/dashboard/prepare";
 import { formatCompact, formatInteger } from "@/lib/format/numbers";
-import type { PricingChartsView } from "@/lib/groups/prepare";
+import type { PricingChartsView } from "@/lib/groups/prepare-pricing";
 import { ChartFigure } from "./chart-figure";
 import { axisTick, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";
 
@@ -38,7 +38,7 @@ export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] 
         >
           <CartesianGrid {...gridProps} vertical horizontal={false} />
           <XAxis type="number" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} tickFormatter={formatMoneyTick} />
-          <YAxis type="category" dataKey="name" tick={axisTick} tickLine={false} axisLine={false} width={120} interval={0} />
+          <YAxis type="category" dataKey="axis_label" tick={axisTick} tickLine={false} axisLine={false} width={132} interval={0} />
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
             content={(props) => {

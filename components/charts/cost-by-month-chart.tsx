@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoneyTick } from "@/lib/dashboard/prepare";
-import type { PricingChartsView } from "@/lib/groups/prepare";
+import type { PricingChartsView } from "@/lib/groups/prepare-pricing";
 import { ChartFigure } from "./chart-figure";
 import { axisTick, chartHeight, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";
 
@@ -11,6 +11,8 @@ type Row = PricingChartsView["byMonth"]["months"][number];
 /** Cost per UTC month, stacked by model; months without runs stay on the axis as zero. */
 export function CostByMonthChart({ view }: { view: PricingChartsView["byMonth"] }) {
   const title = "Cost by month";
+  // The legend lists the models in stacking order (bottom first, "other models" last), not by name.
+  const order = new Map(view.series.map((s, i) => [s.name, i]));
   return (
     <ChartFigure
       id="cost-by-month"
@@ -39,7 +41,7 @@ export function CostByMonthChart({ view }: { view: PricingChartsView["byMonth"] 
               return <ChartTooltipBox title={row.label} lines={lines} footer={`Total ${row.total_label}`} />;
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 12, color: "currentColor" }} iconType="square" />
+          <Legend wrapperStyle={{ fontSize: 12, color: "currentColor" }} iconType="square" itemSorter={(item) => order.get(String(item.value)) ?? 0} />
           {view.series.map((s) => (
             <Bar key={s.model_id} dataKey={(row: Row) => row.values[s.model_id] ?? 0} name={s.name} stackId="models" fill={s.color} isAnimationActive={false} />
           ))}

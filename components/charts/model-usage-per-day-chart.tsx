@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCountTick, formatMoneyTick, type UsagePerDayView } from "@/lib/dashboard/prepare";
+import { formatCountTick, formatMoneyTick } from "@/lib/dashboard/prepare";
+import type { UsagePerDayView } from "@/lib/dashboard/prepare-charts";
 import { formatMoney } from "@/lib/format/money";
 import { formatInteger } from "@/lib/format/numbers";
 import { ChartFigure } from "./chart-figure";

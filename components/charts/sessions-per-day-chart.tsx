@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import type { SessionsPerDayView } from "@/lib/dashboard/prepare";
 import { formatCountTick } from "@/lib/dashboard/prepare";
+import type { SessionsPerDayView } from "@/lib/dashboard/prepare-charts";
 import { formatInteger } from "@/lib/format/numbers";
 import { ChartFigure } from "./chart-figure";
 import { axisTick, chartHeight, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";

@@ -3,14 +3,8 @@ import { CostByDepartmentChart } from "@/components/charts/cost-by-department-ch
 import { ModelUsagePerDayChart } from "@/components/charts/model-usage-per-day-chart";
 import { SessionsPerDayChart } from "@/components/charts/sessions-per-day-chart";
 import { EmptyState } from "@/components/ui/states";
-import {
-  prepareActiveTasPerWeek,
-  prepareCostByDepartment,
-  prepareKpis,
-  prepareSessionsPerDay,
-  prepareUsagePerDay,
-  prepareWindow,
-} from "@/lib/dashboard/prepare";
+import { prepareKpis, prepareWindow } from "@/lib/dashboard/prepare";
+import { prepareActiveTasPerWeek, prepareCostByDepartment, prepareSessionsPerDay, prepareUsagePerDay } from "@/lib/dashboard/prepare-charts";
 import type { DashboardResponse } from "@/lib/dashboard/schemas";
 import { KpiCards } from "./kpi-cards";
 import { OpenProblemsCard } from "./open-problems-card";

@@ -48,6 +48,8 @@ export function DataTable<Row>({
 }) {
   const { update, pending } = useSearchParamsState();
   const columnVisibility: VisibilityState = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
+  // TanStack Table returns functions React Compiler cannot memoize; we do not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ErrorState } from "@/components/ui/states";
 import { formatInteger } from "@/lib/format/numbers";
-import { mergeGroupPages } from "@/lib/groups/prepare";
+import { loadMoreLabel, mergeGroupPages } from "@/lib/groups/prepare";
 import type { GetGroupResponse } from "@/lib/groups/schemas";
 import { RunRow } from "./run-row";
 import { useGroupPages } from "./use-group-pages";
@@ -17,6 +17,10 @@ export function GroupTree({ initial, limit, openRunId }: { initial: GetGroupResp
   const query = useGroupPages(initial, limit);
   const group = useMemo(() => mergeGroupPages(query.data.pages), [query.data.pages]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(openRunId ? [openRunId] : []));
+  // A link to one run (e.g. from a problem) opens it and brings it into view.
+  useEffect(() => {
+    if (openRunId) document.querySelector(`li[data-run-id="${CSS.escape(openRunId)}"]`)?.scrollIntoView({ block: "start" });
+  }, [openRunId]);
 
   const firstShown = group.loaded_message_count ? group.first_offset + 1 : 0;
   const lastShown = group.first_offset + group.loaded_message_count;
@@ -91,7 +95,7 @@ export function GroupTree({ initial, limit, openRunId }: { initial: GetGroupResp
           <button type="button" className={button} disabled={query.isFetchingNextPage} aria-busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
             {query.isFetchingNextPage
               ? "Loading messages…"
-              : `Load more messages (${formatInteger(Math.min(limit, group.total_message_count - lastShown))} more of ${formatInteger(group.total_message_count - lastShown)})`}
+              : loadMoreLabel(group.total_message_count - lastShown, limit)}
           </button>
         </div>
       ) : group.total_message_count > 0 ? (

@@ -38,14 +38,17 @@ export function MessageBubble({
   message,
   uploads,
   carried_over,
+  agentName,
 }: {
   message: GroupMessage;
   uploads: Record<string, GroupUpload>;
   carried_over: boolean;
+  /** The run's agent, who speaks as the assistant. */
+  agentName?: string;
 }) {
   const layout = layouts[message.role];
   const pick = (ids: string[]) => ids.map((id) => uploads[id]).filter((upload): upload is GroupUpload => !!upload);
-  const label = roleLabel(message.role);
+  const label = roleLabel(message.role, agentName);
   const media = [...pick(message.audio_upload_ids), ...pick(message.video_upload_ids)];
   const images = pick(message.image_upload_ids);
   const files = pick(message.file_upload_ids);
@@ -60,7 +63,7 @@ export function MessageBubble({
         className={`min-w-0 rounded-lg border px-3 py-2 ${carried_over ? `${carriedOver} ${message.role === "system" ? "w-full" : "max-w-[85%]"}` : layout.bubble}`}
       >
         <header className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs">
-          <span className={`font-semibold uppercase tracking-wide ${carried_over ? "text-slate-700 dark:text-slate-200" : layout.label}`}>{label}</span>
+          <span className={`font-semibold ${carried_over ? "text-slate-700 dark:text-slate-200" : layout.label}`}>{label}</span>
           <span className="text-slate-600 dark:text-slate-300">#{message.position + 1}</span>
           <time dateTime={message.created_at} title={formatUtc(message.created_at)} className="text-slate-600 dark:text-slate-300">
             {timeOfDay(message.created_at)}

@@ -5,10 +5,12 @@ import { MessageBubble } from "./message-bubble";
 export function MessageList({
   run,
   uploads,
+  agentName,
   continues,
 }: {
   run: MergedRun;
   uploads: Record<string, GroupUpload>;
+  agentName?: string;
   /** More of this run's messages may be on the next page. */
   continues: boolean;
 }) {
@@ -31,7 +33,7 @@ export function MessageList({
           </li>
         ) : (
           <li key={entry.message.id}>
-            <MessageBubble message={entry.message} uploads={uploads} carried_over={entry.carried_over} />
+            <MessageBubble message={entry.message} uploads={uploads} carried_over={entry.carried_over} agentName={agentName} />
           </li>
         ),
       )}

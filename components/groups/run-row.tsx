@@ -86,7 +86,7 @@ export function RunRow({
         </p>
       ) : null}
       <div id={panelId} hidden={!expanded} className="border-t border-slate-200 px-3 py-3 dark:border-slate-800">
-        {expanded ? <MessageList run={entry} uploads={group.uploads} continues={continues} /> : null}
+        {expanded ? <MessageList run={entry} uploads={group.uploads} agentName={group.agents[run.agent_id]} continues={continues} /> : null}
       </div>
     </li>
   );

@@ -11,7 +11,8 @@ export function EmulationBanner({ targetName, adminName }: { targetName: string;
       setError("Could not end the emulation. Try again.");
       return;
     }
-    window.location.assign("/");
+    // A full reload, so every server component renders as the admin again.
+    window.location.reload();
   }
   return (
     <div role="status" className="flex flex-wrap items-center gap-3 bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">

@@ -22,7 +22,7 @@ export function ImageUpload({ upload }: { upload: GroupUpload }) {
         type="button"
         onClick={() => dialog.current?.showModal()}
         aria-haspopup="dialog"
-        className="group block max-w-full rounded-md border border-slate-200 bg-white p-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:border-slate-700"
+        className="group block max-w-full rounded-md border border-slate-200 bg-white p-1 dark:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:border-slate-700"
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- authenticated API bytes, not a static asset for next/image */}
         <img src={url} alt={upload.original_name} loading="lazy" className="max-h-48 w-auto max-w-full rounded" data-upload-id={upload.upload_id} />
@@ -38,7 +38,7 @@ export function ImageUpload({ upload }: { upload: GroupUpload }) {
         onClick={(event) => {
           if (event.target === event.currentTarget) event.currentTarget.close();
         }}
-        className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-black/70 dark:bg-slate-900 dark:text-slate-100"
+        className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-[rgb(0_0_0/0.7)] dark:bg-slate-900 dark:text-slate-100"
       >
         <div className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
           <h2 id={titleId} className="truncate text-sm font-semibold">

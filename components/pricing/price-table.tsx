@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDay, formatUtc } from "@/lib/format/dates";
-import type { ModelPriceHistory, PriceStatus } from "@/lib/groups/prepare";
+import type { ModelPriceHistory, PriceStatus } from "@/lib/groups/prepare-pricing";
 
 const statusBadge: Record<PriceStatus, { tone: "green" | "neutral" | "indigo"; label: string }> = {
   current: { tone: "green", label: "Current" },

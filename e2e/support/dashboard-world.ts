@@ -14,6 +14,23 @@ const hour = 3_600_000;
 /** `days` days and an hour ago: the extra hour keeps "today" sessions in the past. */
 export const daysAgo = (days: number) => new Date(Date.now() - days * day - hour);
 
+const modelName = "e2e-dashboard-model";
+
+/**
+ * One model for every world: models are global (every dashboard lists them), so a fresh one per
+ * test would crowd the shared database's charts. Two workers may race to create it; the loser reads it.
+ */
+async function sharedModel() {
+  const db = await e2eDb();
+  const existing = await db.model.findUnique({ where: { name: modelName } });
+  if (existing) return existing;
+  try {
+    return (await createModelWithPrices(db, { name: modelName })).model;
+  } catch {
+    return db.model.findUniqueOrThrow({ where: { name: modelName } });
+  }
+}
+
 export type DashboardWorld = Awaited<ReturnType<typeof createDashboardWorld>>;
 
 /**
@@ -30,7 +47,7 @@ export async function createDashboardWorld() {
   const ada = await createTa(db, { department_id: department.id, ta_role: "head_ta", name: `Ada ${tag}`, created_at: daysAgo(100) });
   const ben = await createTa(db, { department_id: department.id, ta_role: "undergraduate_ta", name: `Ben ${tag}`, created_at: daysAgo(100) });
   const cyd = await createTa(db, { department_id: department.id, ta_role: "graduate_ta", name: `Cyd ${tag}`, created_at: daysAgo(40) });
-  const { model } = await createModelWithPrices(db, { name: `e2e-model-${tag}` });
+  const model = await sharedModel();
   const agent = await createAgent(db);
 
   const recent = await createSession(db, ada.id, { created_at: daysAgo(1), ended_at: null });

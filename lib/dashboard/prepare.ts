@@ -1,5 +1,5 @@
-// Pure shaping of the dashboard answer for the KPI cards and charts: every label, number format,
-// colour and summary sentence is decided here (and unit-tested), so the components only draw.
+// Pure shaping of the dashboard answer for the KPI cards (the charts' series are in
+// prepare-charts.ts): every label, number format and sentence is decided here and unit-tested.
 import { formatDay, formatShortDay } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { formatChange, formatCompact, formatInteger } from "@/lib/format/numbers";
@@ -109,7 +109,7 @@ export function prepareKpis(kpis: DashboardKpis): KpiView[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Colours
+// Colours (the Pricing page uses the same ones, so a model looks the same everywhere)
 
 /**
  * One colour per model, the same on every chart and every visit: a model's name hashes to a slot
@@ -137,6 +137,9 @@ export function modelColors(names: readonly string[]): Map<string, string> {
   return colors;
 }
 
+/** The colour of the "other models" layer: a neutral grey, so it never reads as one more model. */
+export const otherColor = "#64748b";
+
 // ---------------------------------------------------------------------------------------------
 // Tick formats (recharts hands ticks over as floats)
 
@@ -145,7 +148,7 @@ export const formatCountTick = (value: number): string => formatCompact(value);
 export const formatMoneyTick = (value: number): string => formatMoney(value.toFixed(10));
 
 // ---------------------------------------------------------------------------------------------
-// Sessions per day
+// Shared by the chart preparations (lib/dashboard/prepare-charts.ts)
 
 export interface DayPoint {
   day: string;
@@ -153,159 +156,7 @@ export interface DayPoint {
   label: string;
 }
 
-export interface SessionsPerDayView {
-  data: (DayPoint & { sessions: number })[];
-  summary: string;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
+/** "1 session", "1,234 sessions" */
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatInteger(n)} ${n === 1 ? one : many}`;
-}
-
-export function prepareSessionsPerDay(rows: DashboardResponse["sessions_per_day"]): SessionsPerDayView {
-  const data = rows.map((row) => ({ day: row.day, label: formatShortDay(row.day), sessions: row.sessions }));
-  const total = data.reduce((sum, d) => sum + d.sessions, 0);
-  const peak = data.reduce<(typeof data)[number] | undefined>((best, d) => (!best || d.sessions > best.sessions ? d : best), undefined);
-  const summary =
-    total === 0 || !peak
-      ? "No sessions in this period."
-      : `${plural(total, "session")} over ${plural(data.length, "day")}; the busiest day was ${peak.label} with ${plural(peak.sessions, "session")}.`;
-  return { data, summary };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tokens and cost per day, stacked by model
-
-export interface ModelSeries {
-  /** The recharts dataKey: "m0", "m1", ... (model names may contain dots, which recharts reads as paths). */
-  key: string;
-  name: string;
-  color: string;
-}
-
-export interface UsagePerDayView {
-  models: ModelSeries[];
-  /** One row per day: label plus each model key's tokens (0 when the model did not run). */
-  tokens: (DayPoint & Record<string, number | string>)[];
-  /** The same with dollars as floats, for drawing only. */
-  cost: (DayPoint & Record<string, number | string>)[];
-  /** Exact dollar strings per day and model key, for tooltips and the data table. */
-  exactCost: Record<string, Record<string, string>>;
-  /** Exact day totals: tokens formatted and cost as money. */
-  dayTotals: Record<string, { tokens: string; cost: string }>;
-  tokensSummary: string;
-  costSummary: string;
-}
-
-export function prepareUsagePerDay(rows: DashboardResponse["usage_per_day"]): UsagePerDayView {
-  // Models by total cost, most expensive first, so the biggest layer sits at the bottom of the stack.
-  const perModel = new Map<string, { name: string; cost: number; tokens: number }>();
-  for (const day of rows) {
-    for (const m of day.models) {
-      const entry = perModel.get(m.model_id) ?? { name: m.name, cost: 0, tokens: 0 };
-      entry.cost += Number(m.total_cost);
-      entry.tokens += m.total_tokens;
-      perModel.set(m.model_id, entry);
-    }
-  }
-  const ordered = [...perModel].sort(([, a], [, b]) => b.cost - a.cost || b.tokens - a.tokens || (a.name < b.name ? -1 : 1));
-  const colors = modelColors(ordered.map(([, m]) => m.name));
-  const keyOf = new Map(ordered.map(([id], i) => [id, `m${i}`]));
-  const models = ordered.map(([id, m]) => ({ key: keyOf.get(id) ?? id, name: m.name, color: colors.get(m.name) ?? modelPalette[0] }));
-
-  const tokens: UsagePerDayView["tokens"] = [];
-  const cost: UsagePerDayView["cost"] = [];
-  const exactCost: UsagePerDayView["exactCost"] = {};
-  const dayTotals: UsagePerDayView["dayTotals"] = {};
-  for (const day of rows) {
-    const base = { day: day.day, label: formatShortDay(day.day) };
-    const tokenRow: Record<string, number | string> = { ...base };
-    const costRow: Record<string, number | string> = { ...base };
-    const exact: Record<string, string> = {};
-    for (const m of models) {
-      tokenRow[m.key] = 0;
-      costRow[m.key] = 0;
-      exact[m.key] = "0";
-    }
-    for (const m of day.models) {
-      const key = keyOf.get(m.model_id);
-      if (!key) continue;
-      tokenRow[key] = m.total_tokens;
-      costRow[key] = Number(m.total_cost);
-      exact[key] = m.total_cost;
-    }
-    tokens.push(tokenRow as DayPoint & Record<string, number | string>);
-    cost.push(costRow as DayPoint & Record<string, number | string>);
-    exactCost[day.day] = exact;
-    dayTotals[day.day] = { tokens: formatInteger(day.total_tokens), cost: formatMoney(day.total_cost) };
-  }
-
-  const top = ordered[0]?.[1];
-  const totalTokens = rows.reduce((sum, d) => sum + d.total_tokens, 0);
-  const tokensSummary =
-    totalTokens === 0 ? "No model runs in this period." : `${formatCompact(totalTokens)} tokens across ${plural(models.length, "model")}; ${top?.name} cost the most.`;
-  const costSummary =
-    totalTokens === 0
-      ? "No model runs in this period."
-      : `Daily cost by model over ${plural(rows.length, "day")}; ${top?.name} cost the most (${formatMoney((top?.cost ?? 0).toFixed(10))}).`;
-  return { models, tokens, cost, exactCost, dayTotals, tokensSummary, costSummary };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cost by department
-
-export interface DepartmentCostView {
-  data: { key: string; label: string; cost: number; exact: string; shown: string; tokens: string }[];
-  summary: string;
-}
-
-export function prepareCostByDepartment(rows: DashboardResponse["cost_by_department"]): DepartmentCostView {
-  const data = rows.map((row) => ({
-    key: row.department_id ?? "none",
-    label: row.department_name ?? "No department",
-    cost: Number(row.total_cost),
-    exact: formatMoney(row.total_cost, { exact: true }),
-    shown: formatMoney(row.total_cost),
-    tokens: formatInteger(row.total_tokens),
-  }));
-  const first = data[0];
-  const summary = first
-    ? `${plural(data.length, "department")}; ${first.label} cost the most at ${first.shown}.`
-    : "No model runs in this period.";
-  return { data, summary };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Active TAs per week
-
-export interface WeekPoint {
-  week_start: string;
-  /** "Nov 16": the axis tick. */
-  label: string;
-  /** "Week of Nov 16", with " (partial)" when the window covers only part of the week. */
-  title: string;
-  active_tas: number;
-  partial: boolean;
-}
-
-export interface ActiveTasPerWeekView {
-  data: WeekPoint[];
-  summary: string;
-}
-
-export function prepareActiveTasPerWeek(
-  rows: DashboardResponse["active_tas_per_week"],
-  window: Pick<DashboardResponse["window"], "first_day" | "last_day">,
-): ActiveTasPerWeekView {
-  const data = rows.map((row) => {
-    const partial = row.week_start < window.first_day || addDays(row.week_start, 6) > window.last_day;
-    const label = formatShortDay(row.week_start);
-    return { week_start: row.week_start, label, title: `Week of ${label}${partial ? " (partial)" : ""}`, active_tas: row.active_tas, partial };
-  });
-  const busiest = data.reduce<WeekPoint | undefined>((best, w) => (!best || w.active_tas > best.active_tas ? w : best), undefined);
-  const summary =
-    !busiest || busiest.active_tas === 0
-      ? "No TA had a session in this period."
-      : `Most active: the week of ${busiest.label} with ${plural(busiest.active_tas, "active TA")}.${data.some((w) => w.partial) ? " Weeks marked partial lie only partly inside the period." : ""}`;
-  return { data, summary };
 }

@@ -1,9 +1,9 @@
-// Pure shaping for the Group and Pricing pages: every merging, labelling and bucketing decision the
-// components would otherwise make, here where it is unit-tested (components/ only draw the result).
-import { modelColors, modelPalette } from "@/lib/dashboard/prepare";
+// Pure shaping for the Group page: every merging and labelling decision the components would
+// otherwise make, here where it is unit-tested (components/ only draw the result). The Pricing
+// page's charts and price table are shaped in prepare-pricing.ts.
 import { formatDay, formatUtc } from "@/lib/format/dates";
-import { formatMoney } from "@/lib/format/money";
-import type { GetGroupResponse, PricingResponse } from "./schemas";
+import { formatInteger } from "@/lib/format/numbers";
+import type { GetGroupResponse } from "./schemas";
 
 type RunWithMessages = NonNullable<GetGroupResponse["runs"]>[number];
 export type GroupRun = RunWithMessages["run"];
@@ -99,13 +99,22 @@ export function conversationEntries(run: MergedRun): ConversationEntry[] {
 const roleLabels: Record<MessageRole, string> = {
   system: "System prompt",
   user: "TA",
-  assistant: "Student persona",
+  assistant: "Assistant",
   tool: "Tool result",
 };
 
-/** Who speaks in a Glow conversation: the TA is the user, the AI student persona the assistant. */
-export function roleLabel(role: MessageRole): string {
-  return roleLabels[role];
+/**
+ * Who speaks in a Glow conversation: the TA is the user; the assistant is the run's agent (a student
+ * persona, or a grader), so it is named when known.
+ */
+export function roleLabel(role: MessageRole, agentName?: string): string {
+  return role === "assistant" && agentName ? `${roleLabels.assistant} · ${agentName}` : roleLabels[role];
+}
+
+/** The "Load more" button's words: how many messages the click loads and how many are left. */
+export function loadMoreLabel(remaining: number, limit: number): string {
+  if (remaining <= limit) return `Load the last ${formatInteger(remaining)} ${remaining === 1 ? "message" : "messages"}`;
+  return `Load ${formatInteger(limit)} more messages (${formatInteger(remaining)} left)`;
 }
 
 /** "13:15:33 UTC" for a message or tool call inside a run whose day the run header already shows. */
@@ -118,224 +127,4 @@ export function runSpan(first: string | null, last: string | null): string {
   if (!first || !last) return "No runs yet";
   if (first.slice(0, 10) !== last.slice(0, 10)) return `${formatDay(first)} – ${formatDay(last)}`;
   return `${formatDay(first)}, ${first.slice(11, 16)}–${last.slice(11, 16)} UTC`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pricing
-
-/** Each model's colour, the same as on the dashboard's charts (chosen there by model name). */
-export function pricingColors(models: ReadonlyArray<{ model_id: string; name: string }>): Record<string, string> {
-  const byName = modelColors(models.map((model) => model.name));
-  return Object.fromEntries(models.map((model) => [model.model_id, byName.get(model.name) ?? modelPalette[0]]));
-}
-
-/** Exact sum of decimal money strings (no float drift), e.g. for a month's total across models. */
-export function addMoney(amounts: readonly string[]): string {
-  const scale = Math.max(0, ...amounts.map((amount) => amount.split(".")[1]?.length ?? 0));
-  let total = BigInt(0);
-  for (const amount of amounts) {
-    const negative = amount.startsWith("-");
-    const [whole = "0", fraction = ""] = amount.replace(/^-/, "").split(".");
-    const units = BigInt(whole + fraction.padEnd(scale, "0"));
-    total += negative ? -units : units;
-  }
-  const sign = total < BigInt(0) ? "-" : "";
-  const digits = (total < BigInt(0) ? -total : total).toString().padStart(scale + 1, "0");
-  return scale ? `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}` : `${sign}${digits}`;
-}
-
-const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
-
-/** "2026-05" → "May 2026" (UTC months, as the API buckets them). */
-export function monthLabel(month: string): string {
-  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
-}
-
-/** Every month from `first` to `last` inclusive ("YYYY-MM"), so a month without runs shows as zero. */
-export function monthsBetween(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [year, month] = first.split("-").map(Number) as [number, number];
-  const [lastYear, lastMonth] = last.split("-").map(Number) as [number, number];
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
-
-export interface CostByModelBar {
-  model_id: string;
-  name: string;
-  /** For the bar's length only; labels come from the exact string. */
-  cost: number;
-  cost_label: string;
-  exact_cost_label: string;
-  total_tokens: number;
-  run_count: number;
-  color: string;
-}
-
-export function costByModelBars(rows: PricingResponse["cost_by_model"], colors: Record<string, string>): CostByModelBar[] {
-  return rows.map((row) => ({
-    model_id: row.model_id,
-    name: row.name,
-    cost: Number(row.total_cost),
-    cost_label: formatMoney(row.total_cost),
-    exact_cost_label: formatMoney(row.total_cost, { exact: true }),
-    total_tokens: row.total_tokens,
-    run_count: row.run_count,
-    color: colors[row.model_id] ?? modelPalette[0],
-  }));
-}
-
-export interface MonthSeries {
-  model_id: string;
-  name: string;
-  color: string;
-}
-
-export interface MonthRow {
-  month: string;
-  label: string;
-  /** Per model, for the stacked bars' heights. */
-  values: Record<string, number>;
-  /** Per model, exact amounts formatted for the tooltip and the data table. */
-  labels: Record<string, string>;
-  total_label: string;
-}
-
-/**
- * Cost by month stacked by model: one row per month from the first to the last month with runs (gaps
- * filled with zeros), one series per model that cost anything in the window, in the models' order.
- */
-export function costByMonthStack(
-  rows: PricingResponse["cost_by_month"],
-  models: ReadonlyArray<{ model_id: string; name: string }>,
-  colors: Record<string, string>,
-): { months: MonthRow[]; series: MonthSeries[] } {
-  if (rows.length === 0) return { months: [], series: [] };
-  const used = new Set(rows.map((row) => row.model_id));
-  const series = models
-    .filter((model) => used.has(model.model_id))
-    .map((model) => ({ model_id: model.model_id, name: model.name, color: colors[model.model_id] ?? modelPalette[0] }));
-  const sorted = rows.map((row) => row.month).sort();
-  const months = monthsBetween(sorted[0]!, sorted[sorted.length - 1]!).map((month) => {
-    const inMonth = rows.filter((row) => row.month === month);
-    const values: Record<string, number> = {};
-    const labels: Record<string, string> = {};
-    for (const { model_id } of series) {
-      const amount = inMonth.filter((row) => row.model_id === model_id).map((row) => row.total_cost);
-      const total = amount.length ? addMoney(amount) : "0";
-      values[model_id] = Number(total);
-      labels[model_id] = formatMoney(total);
-    }
-    return { month, label: monthLabel(month), values, labels, total_label: formatMoney(addMoney(inMonth.map((row) => row.total_cost))) };
-  });
-  return { months, series };
-}
-
-export type PriceStatus = "current" | "past" | "scheduled";
-
-export interface PriceRow {
-  effective_from: string;
-  /** The next price's start, when this one was (or will be) replaced. */
-  until: string | null;
-  input: string;
-  cached_input: string;
-  output: string;
-  currency: string;
-  status: PriceStatus;
-}
-
-export interface ModelPriceHistory {
-  model_id: string;
-  name: string;
-  provider: string;
-  /** Newest first. */
-  prices: PriceRow[];
-}
-
-/**
- * Each model's prices newest first. The current one is the latest that took effect by `now`; later
- * ones are scheduled. Per-million prices are shown with every digit: $0.025 must not read as $0.03.
- */
-export function priceHistory(models: PricingResponse["models"], now: Date): ModelPriceHistory[] {
-  return models.map((model) => {
-    const oldestFirst = [...model.prices].sort((a, b) => a.effective_from.localeCompare(b.effective_from));
-    const started = oldestFirst.filter((price) => new Date(price.effective_from) <= now);
-    const current = started[started.length - 1];
-    const rows = oldestFirst.map((price, i): PriceRow => ({
-      effective_from: price.effective_from,
-      until: oldestFirst[i + 1]?.effective_from ?? null,
-      input: formatMoney(price.input_per_million, { exact: true }),
-      cached_input: formatMoney(price.cached_input_per_million, { exact: true }),
-      output: formatMoney(price.output_per_million, { exact: true }),
-      currency: price.currency,
-      status: price === current ? "current" : new Date(price.effective_from) > now ? "scheduled" : "past",
-    }));
-    return { model_id: model.model_id, name: model.name, provider: model.provider, prices: rows.reverse() };
-  });
-}
-
-/** The colour of the "other models" bar and layer: neutral, so it never reads as one more model. */
-export const otherModelsColor = "#64748b";
-export const otherModelsId = "other";
-
-type ChartInput = Pick<PricingResponse, "models" | "cost_by_model" | "cost_by_month">;
-
-/**
- * With many models the bars and the legend become unreadable: keep the `limit - 1` most expensive
- * models of the window and fold the rest into one "N other models" entry (exact sums, per month too).
- */
-export function foldOtherModels(pricing: ChartInput, limit: number): ChartInput {
-  if (pricing.cost_by_model.length <= limit) return pricing;
-  const kept = pricing.cost_by_model.slice(0, limit - 1);
-  const folded = pricing.cost_by_model.slice(limit - 1);
-  const keptIds = new Set(kept.map((row) => row.model_id));
-  const name = `${folded.length} other models`;
-  const other = {
-    model_id: otherModelsId,
-    name,
-    total_cost: addMoney(folded.map((row) => row.total_cost)),
-    total_tokens: folded.reduce((sum, row) => sum + row.total_tokens, 0),
-    run_count: folded.reduce((sum, row) => sum + row.run_count, 0),
-  };
-  return {
-    models: [...pricing.models.filter((model) => keptIds.has(model.model_id)), { model_id: otherModelsId, name, provider: "", prices: [] }],
-    cost_by_model: [...kept, other],
-    cost_by_month: pricing.cost_by_month.map((row) => (keptIds.has(row.model_id) ? row : { ...row, model_id: otherModelsId })),
-  };
-}
-
-export interface PricingChartsView {
-  /** `bars` may fold the cheapest models into one; `table` lists every model for the data table. */
-  byModel: { bars: CostByModelBar[]; table: CostByModelBar[]; summary: string };
-  byMonth: { months: MonthRow[]; series: MonthSeries[]; summary: string };
-}
-
-/** Both pricing charts with the one-sentence summaries that say what the bars show. */
-export function pricingCharts(all: ChartInput, limit = 8): PricingChartsView {
-  // Colours come from every model, so a model keeps its colour whether or not others are folded.
-  const colors = { ...pricingColors(all.models), [otherModelsId]: otherModelsColor };
-  const pricing = foldOtherModels(all, limit);
-  const bars = costByModelBars(pricing.cost_by_model, colors);
-  const total = addMoney(pricing.cost_by_model.map((row) => row.total_cost));
-  const top = all.cost_by_model[0];
-  const count = all.cost_by_model.length;
-  const byModelSummary = top
-    ? `${formatMoney(total)} across ${count} ${count === 1 ? "model" : "models"}; ${top.name} cost the most (${formatMoney(top.total_cost)}).`
-    : "No runs in this window.";
-
-  const { months, series } = costByMonthStack(pricing.cost_by_month, pricing.models, colors);
-  const monthTotals = months.map((row) => ({ row, total: addMoney(pricing.cost_by_month.filter((c) => c.month === row.month).map((c) => c.total_cost)) }));
-  const peak = monthTotals.reduce<(typeof monthTotals)[number] | undefined>((best, item) => (!best || Number(item.total) > Number(best.total) ? item : best), undefined);
-  const byMonthSummary =
-    months.length && peak
-      ? `${months[0]!.label} to ${months[months.length - 1]!.label}; the most expensive month was ${peak.row.label} (${peak.row.total_label}).`
-      : "No runs in this window.";
-  return { byModel: { bars, table: costByModelBars(all.cost_by_model, colors), summary: byModelSummary }, byMonth: { months, series, summary: byMonthSummary } };
 }

@@ -11,7 +11,7 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { getActivity } from "@/lib/activity/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { browserActor } from "@/lib/auth/browser-actor";
-import { priceHistory, pricingCharts } from "@/lib/groups/prepare";
+import { priceHistory, pricingCharts } from "@/lib/groups/prepare-pricing";
 import { getPricing, listGroups } from "@/lib/groups/queries";
 import type { PricingResponse } from "@/lib/groups/schemas";
 import { parsePricingSearchParams, toListGroupsRequest, toPricingRequest, type PricingPageParams, type SearchParams } from "@/lib/groups/search-params";
