@@ -38,7 +38,7 @@ export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] 
         >
           <CartesianGrid {...gridProps} vertical horizontal={false} />
           <XAxis type="number" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} tickFormatter={formatMoneyTick} />
-          <YAxis type="category" dataKey="axis_label" tick={axisTick} tickLine={false} axisLine={false} width={132} interval={0} />
+          <YAxis type="category" dataKey="axis_label" tick={axisTick} tickLine={false} axisLine={false} width={136} interval={0} />
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
             content={(props) => {

@@ -45,8 +45,13 @@ export function ModelUsagePerDayChart({ view, metric }: { view: UsagePerDayView;
             return <ChartTooltipBox title={row.label} lines={lines} footer={`Total ${total(row.day)}`} />;
           }}
         />
-        {/* Legend text in the body colour: model colours are for swatches, not for reading. */}
-        <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" formatter={(name) => <span className="text-slate-700 dark:text-slate-200">{name}</span>} />
+        {/* Legend in stack order (not recharts' alphabetical default), text in the body colour: model colours are for swatches, not for reading. */}
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          iconType="square"
+          itemSorter={null}
+          formatter={(name) => <span className="text-slate-700 dark:text-slate-200">{name}</span>}
+        />
         {view.models.map((m) => (
           <Bar key={m.key} dataKey={m.key} name={m.name} stackId="models" fill={m.color} isAnimationActive={false} />
         ))}

@@ -4,7 +4,9 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "@/lib/contract/endpoint";
 import { recordAudit } from "@/lib/audit/record";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authenticate } from "./authenticate";
+import { apiLimiters, type FixedWindowLimiter } from "./rate-limit";
 import { ApiError, invalidBody } from "./errors";
 import { readJsonBody } from "./read-body";
 
@@ -54,7 +56,11 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
   return async (request) => {
     const requestId = randomUUID();
     try {
+      // The client's address is known only from a reverse proxy's header; direct callers share none.
+      const address = clientAddress(request.headers);
+      if (address) refuseWhenLimited(apiLimiters.perIp, `ip:${address}`);
       const actor = await authenticate(request);
+      refuseWhenLimited(apiLimiters.perCaller, actor.token_id ? `token:${actor.token_id}` : `profile:${actor.profile_id}`);
       if (!endpoint.access.includes(actor.access_level)) {
         throw new ApiError("forbidden", `${endpoint.path} is not available to ${actor.access_level} accounts.`);
       }
@@ -79,6 +85,15 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       return errorResponse(error, requestId, endpoint.path);
     }
   };
+}
+
+function refuseWhenLimited(limiter: FixedWindowLimiter, key: string): void {
+  const decision = limiter.take(key);
+  if (!decision.allowed) {
+    throw new ApiError("rate_limited", `Too many requests: try again in ${decision.retryAfterSeconds} s.`, undefined, {
+      "Retry-After": String(decision.retryAfterSeconds),
+    });
+  }
 }
 
 export function errorResponse(error: unknown, requestId: string, path: string): Response {

@@ -1,6 +1,7 @@
 // Every endpoint of the system API, in the order the OpenAPI document and `glow --help` list them.
 // Each feature declares its own endpoints next to its schemas; this file only gathers them.
 import { activityEndpoint } from "@/lib/activity/endpoints";
+import { dashboardEndpoint, followUpEndpoint } from "@/lib/dashboard/endpoints";
 import { endEmulationEndpoint, startEmulationEndpoint } from "@/lib/emulation/endpoints";
 import { exportEndpoint } from "@/lib/export/endpoints";
 import { getGroupEndpoint, listGroupsEndpoint, pricingEndpoint } from "@/lib/groups/endpoints";
@@ -18,6 +19,8 @@ import type { Endpoint } from "./endpoint";
 
 export const endpoints: readonly Endpoint[] = [
   activityEndpoint,
+  dashboardEndpoint,
+  followUpEndpoint,
   sessionsEndpoint,
   sessionEndpoint,
   getGroupEndpoint,

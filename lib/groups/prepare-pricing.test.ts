@@ -45,7 +45,7 @@ describe("pricing charts", () => {
     const [bar] = costByModelBars([{ model_id: id(2), name: "gpt-4o", total_cost: "0.0000031", total_tokens: 12, run_count: 1 }], colors);
     expect(bar).toMatchObject({ cost: 0.0000031, cost_label: "$0.0000031", exact_cost_label: "$0.0000031", color: colors[id(2)], axis_label: "gpt-4o" });
     const [long] = costByModelBars([{ model_id: id(2), name: "a-very-long-model-name-2026", total_cost: "1", total_tokens: 1, run_count: 1 }], colors);
-    expect(long!.axis_label).toBe("a-very-long-model…");
+    expect(long!.axis_label).toBe("a-very-long-mod…");
   });
 
   it("stacks months by model, filling missing months and models with zero", () => {

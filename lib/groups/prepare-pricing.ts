@@ -66,7 +66,7 @@ export function costByModelBars(rows: PricingResponse["cost_by_model"], colors: 
   return rows.map((row) => ({
     model_id: row.model_id,
     name: row.name,
-    axis_label: row.name.length > 18 ? `${row.name.slice(0, 17)}…` : row.name,
+    axis_label: row.name.length > 16 ? `${row.name.slice(0, 15)}…` : row.name,
     cost: Number(row.total_cost),
     cost_label: formatMoney(row.total_cost),
     exact_cost_label: formatMoney(row.total_cost, { exact: true }),
