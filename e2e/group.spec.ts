@@ -3,23 +3,10 @@
 import type { Locator, Page } from "@playwright/test";
 import type { GetGroupResponse } from "@/lib/groups/schemas";
 import { expect, test } from "./fixtures";
-import { api as callApi } from "./support/api";
+import { api } from "./support/api";
 import { e2eDb } from "./support/database";
 import { createUser, signInThroughApi } from "./support/users";
 import { expectAccessible, screenshotEveryLook } from "./support/looks";
-
-/**
- * The API as a script calls it, retried once when the socket was reset: between two calls the test
- * may wait longer than the server's keep-alive, and a request sent on the closing socket is lost.
- */
-async function api<T>(...args: Parameters<typeof callApi>): Promise<T> {
-  try {
-    return await callApi<T>(...args);
-  } catch (error) {
-    if (!String(error).includes("ECONNRESET")) throw error;
-    return callApi<T>(...args);
-  }
-}
 
 const pageSize = 50;
 
