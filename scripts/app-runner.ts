@@ -5,7 +5,15 @@ import { createPrismaClient } from "@/lib/db/client";
 import { FileSystemMediaStore, mediaRootFromEnv } from "@/lib/storage/media-store";
 import { seedIfEmpty } from "@/prisma/seed/demo";
 import { ensureBuild } from "./build-if-needed.ts";
-import { createDatabaseIfMissing, dataDir, dropDatabase, openDatabase, redact, withDatabaseName } from "./db/database.ts";
+import {
+  createDatabaseIfMissing,
+  dataDir,
+  dropDatabase,
+  dropStaleDatabases,
+  openDatabase,
+  redact,
+  withDatabaseName,
+} from "./db/database.ts";
 import { applyPendingMigrations, repoRoot } from "./db/schema-engine.ts";
 import { ensureDemoCredentials, type DemoCredentials } from "./demo-credentials.ts";
 import { readOrCreateSecret } from "./secrets.ts";
@@ -26,6 +34,9 @@ export async function runApp(options: AppOptions): Promise<void> {
   const server = await openDatabase(log);
   let databaseUrl = server.url;
   if (options.freshDatabaseName) {
+    const prefix = options.freshDatabaseName.replace(/\d.*$/, "");
+    const dropped = await dropStaleDatabases(server.url, prefix, 6 * 3600_000);
+    if (dropped.length) log(`Dropped ${dropped.length} throwaway database(s) left by earlier runs`);
     databaseUrl = withDatabaseName(server.url, options.freshDatabaseName);
     await createDatabaseIfMissing(databaseUrl);
   }

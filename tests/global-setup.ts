@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createDatabaseIfMissing, dropDatabase, openDatabase, withDatabaseName } from "../scripts/db/database.ts";
+import { createDatabaseIfMissing, dropDatabase, dropStaleDatabases, openDatabase, withDatabaseName } from "../scripts/db/database.ts";
 import { applyPendingMigrations } from "../scripts/db/schema-engine.ts";
 
 declare module "vitest" {
@@ -16,6 +16,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await openDatabase();
+  // Runs killed before their teardown leave their database behind: clear those older than a day.
+  await dropStaleDatabases(server.url, "glow_test_", 24 * 3600_000);
   const url = withDatabaseName(server.url, `glow_test_${Date.now()}_${process.pid}`);
   await createDatabaseIfMissing(url);
   await applyPendingMigrations(url);

@@ -124,3 +124,27 @@ export function redact(url: string): string {
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
 }
+
+/**
+ * Drops `<prefix><epoch ms>…` databases older than `maxAgeMs` on the server of `url`: throwaway
+ * databases of earlier test runs that were killed before they could clean up.
+ */
+export async function dropStaleDatabases(url: string, prefix: string, maxAgeMs: number): Promise<string[]> {
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [prefix]);
+    const stale = rows
+      .map((row) => row.datname)
+      .filter((name) => {
+        const createdAt = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
+        return Number.isFinite(createdAt) && Date.now() - createdAt > maxAgeMs;
+      });
+    for (const name of stale) await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    return stale;
+  } finally {
+    await client.end();
+  }
+}
