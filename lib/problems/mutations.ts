@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleSessions } from "@/lib/auth/scope";
 import { ApiError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import type { ResolveProblemRequest, ResolveProblemResponse } from "./schemas";
 
@@ -14,7 +15,7 @@ import type { ResolveProblemRequest, ResolveProblemResponse } from "./schemas";
 export async function resolveProblem(
   actor: Actor,
   body: ResolveProblemRequest,
-  requestId: string,
+  request: { headers: Headers; requestId: string },
 ): Promise<ResolveProblemResponse> {
   return prisma.$transaction(async (tx) => {
     const visible = await tx.problem.findFirst({
@@ -31,16 +32,12 @@ export async function resolveProblem(
         : { resolved: false, resolved_by_id: null, resolved_at: null, updated_at: now },
     });
     if (changed.count > 0) {
-      await tx.auditLog.create({
-        data: {
-          actor_id: actor.profile_id,
-          action: body.resolved ? "problem.resolve" : "problem.reopen",
-          target_type: "problem",
-          target_id: body.problem_id,
-          request_id: requestId,
-          details: { resolved: body.resolved },
-        },
-      });
+      await recordAudit(
+        actor,
+        { action: body.resolved ? "problem.resolve" : "problem.reopen", target_type: "problem", target_id: body.problem_id, details: { resolved: body.resolved } },
+        request,
+        tx,
+      );
     }
 
     const row = await tx.problem.findUniqueOrThrow({

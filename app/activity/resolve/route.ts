@@ -2,4 +2,6 @@ import { route } from "@/lib/api/route";
 import { resolveProblemEndpoint } from "@/lib/problems/endpoints";
 import { resolveProblem } from "@/lib/problems/mutations";
 
-export const POST = route(resolveProblemEndpoint, ({ body, actor, requestId }) => resolveProblem(actor, body, requestId));
+export const POST = route(resolveProblemEndpoint, ({ body, actor, request, requestId }) =>
+  resolveProblem(actor, body, { headers: request.headers, requestId }),
+);
