@@ -36,6 +36,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { GLOW_E2E_PORT: port, GLOW_E2E_DB: process.env.GLOW_E2E_DB },
+    // The authorization matrix sends a few hundred requests per caller within minutes; the limiter has its own tests.
+    env: {
+      GLOW_E2E_PORT: port,
+      GLOW_E2E_DB: process.env.GLOW_E2E_DB,
+      GLOW_RATE_LIMIT_PER_TOKEN: process.env.GLOW_RATE_LIMIT_PER_TOKEN ?? "100000",
+      GLOW_RATE_LIMIT_PER_IP: process.env.GLOW_RATE_LIMIT_PER_IP ?? "100000",
+    },
   },
 });

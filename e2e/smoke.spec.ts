@@ -11,7 +11,7 @@ test("an admin signs in with the form and sees the dashboard", async ({ page, ad
   await page.goto("/login");
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByText(admin.name)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("home.png"), fullPage: true });

@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ColumnMeta } from "@/components/data-table/data-table";
+import { ViewAsButton } from "@/components/emulation/view-as-button";
 import type { ActivityRow } from "@/lib/activity/prepare";
 import type { ActivitySortKey } from "@/lib/activity/search-params";
 import { formatInteger } from "@/lib/format/numbers";
@@ -41,3 +42,10 @@ export const activityColumns: ColumnDef<ActivityRow, unknown>[] = [
   count("problems_count", "Problems"),
   count("activity_count", "Activity"),
 ];
+
+/** Shown to admins (not while emulating): start viewing the dashboard as that TA. */
+export const viewAsColumn: ColumnDef<ActivityRow, unknown> = {
+  id: "view_as",
+  header: () => <span className="sr-only">Actions</span>,
+  cell: ({ row }) => (row.original.is_ta ? <ViewAsButton profileId={row.original.profile_id} name={row.original.profile_name} /> : null),
+};

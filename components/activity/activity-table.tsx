@@ -7,22 +7,23 @@ import { SortableHeader, type SortDirection } from "@/components/data-table/colu
 import type { ColumnMeta } from "@/components/data-table/data-table";
 import { sortActivityRows, type ActivityRow } from "@/lib/activity/prepare";
 import { parseActivitySearchParams, type ActivitySortKey } from "@/lib/activity/search-params";
-import { activityColumns } from "./activity-columns";
+import { activityColumns, viewAsColumn } from "./activity-columns";
 
 /**
  * The per-profile table. profile_summary is one list, so it is sorted here in the browser; the sort
  * still lives in the URL (pushed with history.pushState, which Next's router follows), so it can be
  * shared and back/forward restore it, without asking the server again.
  */
-export function ActivityTable({ rows, empty }: { rows: ActivityRow[]; empty: React.ReactNode }) {
+export function ActivityTable({ rows, empty, canViewAs = false }: { rows: ActivityRow[]; empty: React.ReactNode; canViewAs?: boolean }) {
   const searchParams = useSearchParams();
   const { sort_by, sort_order } = parseActivitySearchParams({
     sort_by: searchParams.get("sort_by") ?? undefined,
     sort_order: searchParams.get("sort_order") ?? undefined,
   });
   const sorted = useMemo(() => sortActivityRows(rows, sort_by, sort_order), [rows, sort_by, sort_order]);
+  const columns = useMemo(() => (canViewAs ? [...activityColumns, viewAsColumn] : activityColumns), [canViewAs]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the table object is read in this render only, never memoized or passed down
-  const table = useReactTable({ data: sorted, columns: activityColumns, getRowId: (row) => row.profile_id, getCoreRowModel: getCoreRowModel() });
+  const table = useReactTable({ data: sorted, columns, getRowId: (row) => row.profile_id, getCoreRowModel: getCoreRowModel() });
 
   const sortBy = (key: ActivitySortKey, direction: SortDirection) => {
     const next = new URLSearchParams(searchParams.toString());

@@ -12,14 +12,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-      callbackUrl,
-    });
+    const credentials = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false, callbackUrl };
+    let result = await signIn("credentials", credentials);
+    // On a first visit two overlapping session requests can each set a new CSRF cookie, leaving the
+    // token this form sent stale; next-auth then answers "?csrf=true" without signing in. The cookie
+    // has settled by now, so one retry is enough.
+    if (result?.url?.includes("csrf=true")) result = await signIn("credentials", credentials);
     setPending(false);
-    if (!result || result.error) {
+    if (!result || result.error || result.url?.includes("csrf=true")) {
       setError("That email and password do not match an active account.");
       return;
     }

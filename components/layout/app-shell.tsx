@@ -25,7 +25,7 @@ export function AppShell({ user, theme, children }: { user: ShellUser; theme: "l
         <Link href="/" className="mb-3 block px-3 text-lg font-semibold tracking-tight">
           Glow Admin
         </Link>
-        <NavLinks />
+        <NavLinks showAdminLinks={user.access_level === "admin" && !user.emulated_by} />
       </nav>
       <div className="min-w-0 flex-1">
         {user.emulated_by ? <EmulationBanner targetName={user.name} adminName={user.emulated_by} /> : null}

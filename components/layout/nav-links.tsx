@@ -10,13 +10,16 @@ const links = [
   { href: "/pricing", label: "Pricing" },
   { href: "/problems", label: "Problems" },
   { href: "/api-docs", label: "API" },
-] as const;
+];
 
-export function NavLinks() {
+// Settings (users, API tokens, the audit log) exist only for admins; the pages check it again.
+const adminLinks = [{ href: "/settings", label: "Settings" }];
+
+export function NavLinks({ showAdminLinks }: { showAdminLinks: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
-      {links.map(({ href, label }) => {
+      {(showAdminLinks ? [...links, ...adminLinks] : links).map(({ href, label }) => {
         const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
         return (
           <li key={href}>

@@ -18,7 +18,20 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Who, when, how long and how much: the top of a session's page. */
-export function SessionHeader({ session, openProblems, now, action }: { session: GetSessionResponse; openProblems: number; now: string; action: ReactNode }) {
+export function SessionHeader({
+  session,
+  openProblems,
+  now,
+  action,
+  profileAction,
+}: {
+  session: GetSessionResponse;
+  openProblems: number;
+  now: string;
+  action: ReactNode;
+  /** Beside the TA's name, e.g. an admin's "View as". */
+  profileAction?: ReactNode;
+}) {
   const duration = sessionDuration(session);
   return (
     <header className="space-y-4">
@@ -47,6 +60,7 @@ export function SessionHeader({ session, openProblems, now, action }: { session:
               session.profile_name
             )}
             <span className="text-slate-600 dark:text-slate-300"> · {session.department_name ?? "No department"}</span>
+            {profileAction ? <span className="ml-2 inline-block align-middle">{profileAction}</span> : null}
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-300">
             Started {session.session_created_at ? <TimeAgo iso={session.session_created_at} now={new Date(now)} /> : "at an unknown time"}

@@ -52,6 +52,8 @@ export interface ActivityRow {
   ta_role: string;
   /** The role's rank for sorting: head, graduate, undergraduate, then the rest. */
   role_rank: number;
+  /** Only TAs can be emulated ("View as"). */
+  is_ta: boolean;
   sessions_count: number;
   logins_count: number;
   grants_count: number;
@@ -71,6 +73,7 @@ export function prepareActivityRows(response: ActivityResponse, window: { date_f
       department_name: resource?.department_name ?? null,
       ta_role: role ? roleLabels[role] : resource ? accessLabels[resource.access_level] : "—",
       role_rank: role ? roleRank[role] : 3,
+      is_ta: resource?.access_level === "ta",
       sessions_href: sessionsHref(item.profile_id, window),
     };
   });

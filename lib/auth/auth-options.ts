@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
 import { verifyPassword } from "./password";
 import { clientAddress } from "./client-address";
+import { admitSsoSignIn } from "./oidc";
+import { oidcProvider, oidcSettingsFromEnv } from "./oidc-provider";
 
 // Browser sessions are JWTs in an httpOnly cookie. The cookie expires after the idle timeout unless
 // the signed-in person keeps using the dashboard; the absolute lifetime and the per-user
@@ -14,11 +16,13 @@ export const absoluteLifetimeSeconds = Number(process.env.GLOW_SESSION_MAX_HOURS
 
 const failedLoginWindowMs = 15 * 60_000;
 const maxFailedLoginsPerWindow = 10;
+const oidcSettings = oidcSettingsFromEnv();
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: idleTimeoutSeconds, updateAge: 5 * 60 },
-  pages: { signIn: "/login" },
+  // Errors (a refused SSO sign-in among them) land on the login page as `?error=<code>`.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -45,8 +49,10 @@ export const authOptions: NextAuthOptions = {
         return { id: profile.id, name: profile.name, email: profile.email, auth_version: profile.auth_version };
       },
     }),
+    ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],
   callbacks: {
+    signIn: ({ user, account, profile }) => admitSsoSignIn(user, account, profile),
     jwt({ token, user }) {
       if (user) {
         token.profile_id = user.id;

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import type { Actor } from "./actor";
 import { absoluteLifetimeSeconds, authOptions } from "./auth-options";
@@ -33,4 +34,28 @@ async function emulatedActor(admin: Actor): Promise<Actor | null> {
     token_id: null,
     emulation: { emulation_id: emulation.id, admin_profile_id: admin.profile_id, admin_name: admin.name },
   });
+}
+
+/**
+ * The browser actor, or a redirect to the sign-in page that comes back here afterwards. Pages call
+ * this, not only the dashboard layout: a client-side navigation renders just the page, so the
+ * layout's check alone would let a disabled user's next click through.
+ */
+export async function signedInActor(): Promise<Actor> {
+  const actor = await browserActor();
+  if (!actor) {
+    const path = (await headers()).get("x-glow-path") ?? "/";
+    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  return actor;
+}
+
+/**
+ * The signed-in admin for the settings pages. Anyone else, an admin who is emulating included, gets
+ * the same answer as for a page that does not exist.
+ */
+export async function settingsAdmin(): Promise<Actor> {
+  const actor = await signedInActor();
+  if (actor.access_level !== "admin" || actor.emulation) notFound();
+  return actor;
 }

@@ -1,6 +1,7 @@
 // Every endpoint of the system API, in the order the OpenAPI document and `glow --help` list them.
 // Each feature declares its own endpoints next to its schemas; this file only gathers them.
 import { activityEndpoint } from "@/lib/activity/endpoints";
+import { accessHistoryEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import { dashboardEndpoint, followUpEndpoint } from "@/lib/dashboard/endpoints";
 import { endEmulationEndpoint, startEmulationEndpoint } from "@/lib/emulation/endpoints";
 import { exportEndpoint } from "@/lib/export/endpoints";
@@ -15,6 +16,8 @@ import {
 } from "@/lib/media/endpoints";
 import { problemsEndpoint, resolveProblemEndpoint } from "@/lib/problems/endpoints";
 import { sessionEndpoint, sessionsEndpoint } from "@/lib/sessions/endpoints";
+import { createTokenEndpoint, listTokensEndpoint, revokeTokenEndpoint } from "@/lib/tokens/endpoints";
+import { createUserEndpoint, inviteUserEndpoint, listUsersEndpoint, updateUserEndpoint } from "@/lib/users/endpoints";
 import type { Endpoint } from "./endpoint";
 
 export const endpoints: readonly Endpoint[] = [
@@ -37,4 +40,13 @@ export const endpoints: readonly Endpoint[] = [
   resolveProblemEndpoint,
   startEmulationEndpoint,
   endEmulationEndpoint,
+  listUsersEndpoint,
+  createUserEndpoint,
+  updateUserEndpoint,
+  inviteUserEndpoint,
+  listTokensEndpoint,
+  createTokenEndpoint,
+  revokeTokenEndpoint,
+  listAuditEndpoint,
+  accessHistoryEndpoint,
 ];

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
@@ -9,7 +8,7 @@ import { facetOptions } from "@/lib/activity/prepare";
 import { getAnalytics } from "@/lib/activity/queries";
 import type { RawSearchParams } from "@/lib/activity/search-params";
 import type { Actor } from "@/lib/auth/actor";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { signedInActor } from "@/lib/auth/browser-actor";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardRequestFromParams, parseDashboardSearchParams, type DashboardSearchParams } from "@/lib/dashboard/search-params";
 
@@ -17,8 +16,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 // The page lives in the (home) group so its loading.tsx and error.tsx cover "/" alone, not every page below (dashboard).
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await browserActor();
-  if (!actor) redirect("/login");
+  const actor = await signedInActor();
   const params = parseDashboardSearchParams(await searchParams);
   const facets = facetOptions(await getAnalytics(actor));
   return (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { ActivityFilters } from "@/components/activity/activity-filters";
 import { ActivitySummaryCards } from "@/components/activity/activity-summary-cards";
@@ -13,14 +12,13 @@ import { facetOptions, prepareActivityRows, prepareFollowUp, prepareSummary } fr
 import { getActivity, getAnalytics } from "@/lib/activity/queries";
 import { activityRequestFromParams, parseActivitySearchParams, type ActivitySearchParams, type RawSearchParams } from "@/lib/activity/search-params";
 import type { Actor } from "@/lib/auth/actor";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { signedInActor } from "@/lib/auth/browser-actor";
 import { getFollowUp } from "@/lib/dashboard/queries";
 
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await browserActor();
-  if (!actor) redirect("/login");
+  const actor = await signedInActor();
   const params = parseActivitySearchParams(await searchParams);
   const facets = facetOptions(await getAnalytics(actor));
   const followUp = params.view === "follow_up";
@@ -61,6 +59,7 @@ async function ProfilesData({ actor, params }: { actor: Actor; params: ActivityS
       <ActivitySummaryCards cards={prepareSummary(data)} />
       <ActivityTable
         rows={rows}
+        canViewAs={actor.access_level === "admin" && !actor.emulation}
         empty={
           <>
             <p className="font-medium text-slate-900 dark:text-slate-100">No one matches these filters</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CostByModelChart } from "@/components/charts/cost-by-model-chart";
 import { CostByMonthChart } from "@/components/charts/cost-by-month-chart";
@@ -10,7 +9,7 @@ import { PricingToolbar } from "@/components/pricing/pricing-toolbar";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { getActivity } from "@/lib/activity/queries";
 import type { Actor } from "@/lib/auth/actor";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { signedInActor } from "@/lib/auth/browser-actor";
 import { priceHistory, pricingCharts } from "@/lib/groups/prepare-pricing";
 import { getPricing, listGroups } from "@/lib/groups/queries";
 import type { PricingResponse } from "@/lib/groups/schemas";
@@ -21,8 +20,7 @@ export const metadata: Metadata = { title: "Pricing" };
 
 
 export default async function PricingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await browserActor();
-  if (!actor) notFound(); // the layout has already sent signed-out visitors to the sign-in page
+  const actor = await signedInActor();
   const params = parsePricingSearchParams(await searchParams);
   const pricingRequest = toPricingRequest(params);
   const listRequest = toListGroupsRequest(params);

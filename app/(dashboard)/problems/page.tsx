@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ProblemTabs } from "@/components/problems/problem-tabs";
 import { ProblemsTable } from "@/components/problems/problems-table";
@@ -8,7 +7,7 @@ import { PageHeading } from "@/components/sessions/page-heading";
 import { Skeleton, TableSkeleton } from "@/components/ui/skeleton";
 import { getActivity } from "@/lib/activity/queries";
 import type { Actor } from "@/lib/auth/actor";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { signedInActor } from "@/lib/auth/browser-actor";
 import { listProblems } from "@/lib/problems/queries";
 import { parseProblemSearchParams, toListProblemsRequest, type ProblemSearchParams } from "@/lib/problems/search-params";
 import { filterFacets } from "@/lib/sessions/prepare";
@@ -17,8 +16,7 @@ import type { RawSearchParams } from "@/lib/sessions/search-params";
 export const metadata: Metadata = { title: "Problems" };
 
 export default async function ProblemsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await browserActor();
-  if (!actor) notFound(); // the layout has already sent signed-out visitors to the sign-in page
+  const actor = await signedInActor();
   const params = parseProblemSearchParams(await searchParams);
   return (
     <div className="space-y-4">

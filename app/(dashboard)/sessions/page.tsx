@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
@@ -7,7 +6,7 @@ import { PageHeading } from "@/components/sessions/page-heading";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { getActivity } from "@/lib/activity/queries";
 import type { Actor } from "@/lib/auth/actor";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { signedInActor } from "@/lib/auth/browser-actor";
 import { filterFacets } from "@/lib/sessions/prepare";
 import { listSessions } from "@/lib/sessions/queries";
 import { parseSessionSearchParams, toListSessionsRequest, type RawSearchParams, type SessionSearchParams } from "@/lib/sessions/search-params";
@@ -15,8 +14,7 @@ import { parseSessionSearchParams, toListSessionsRequest, type RawSearchParams, 
 export const metadata: Metadata = { title: "Sessions" };
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await browserActor();
-  if (!actor) notFound(); // the layout has already sent signed-out visitors to the sign-in page
+  const actor = await signedInActor();
   const params = parseSessionSearchParams(await searchParams);
   const request = toListSessionsRequest(params);
   return (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { GroupHeader } from "@/components/groups/group-header";
 import { GroupTotals, GroupTotalsSkeleton } from "@/components/groups/group-totals";
 import { GroupTree } from "@/components/groups/group-tree";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { browserActor, signedInActor } from "@/lib/auth/browser-actor";
 import { getGroup, listGroups } from "@/lib/groups/queries";
 import { groupMessagePageSize, isUuid, parseGroupSearchParams, type SearchParams } from "@/lib/groups/search-params";
 
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GroupPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { offset, run } = parseGroupSearchParams(await searchParams);
-  if (!(await browserActor())) redirect(`/login?callbackUrl=${encodeURIComponent(`/groups/${id}`)}`);
+  await signedInActor();
   // Missing and out-of-scope groups look the same, as the API answers them.
   const found = await groupIdentity(id);
   const sessionId = found?.group.session_id;

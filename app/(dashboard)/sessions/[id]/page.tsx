@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { ViewAsButton } from "@/components/emulation/view-as-button";
 import { SessionProblems } from "@/components/problems/session-problems";
 import { ExportButton } from "@/components/sessions/export-button";
 import { SessionGroupsTable } from "@/components/sessions/session-groups-table";
@@ -10,7 +11,8 @@ import { SessionTimeline } from "@/components/timeline/session-timeline";
 import { Card } from "@/components/ui/card";
 import { uuid } from "@/lib/api/common-schemas";
 import { recordAudit } from "@/lib/audit/record";
-import { browserActor } from "@/lib/auth/browser-actor";
+import { signedInActor } from "@/lib/auth/browser-actor";
+import { canBeEmulated } from "@/lib/emulation/queries";
 import { formatInteger } from "@/lib/format/numbers";
 import { sessionEndpoint } from "@/lib/sessions/endpoints";
 import { getSessionDetail } from "@/lib/sessions/queries";
@@ -19,9 +21,9 @@ export const metadata: Metadata = { title: "Session" };
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await browserActor();
+  const actor = await signedInActor();
   const parsed = uuid("session_id").safeParse(id);
-  if (!actor || !parsed.success) notFound();
+  if (!parsed.success) notFound();
 
   const body = { session_id: parsed.data.toLowerCase() };
   // The page reads the same student record /system/session does, so it leaves the same audit trail.
@@ -30,6 +32,10 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const session = await getSessionDetail(actor, body);
   if (!session.session_exists) notFound();
 
+  const viewAs =
+    actor.access_level === "admin" && !actor.emulation && session.profile_id && (await canBeEmulated(session.profile_id))
+      ? { profileId: session.profile_id, name: session.profile_name ?? "this TA" }
+      : null;
   const now = new Date().toISOString();
   const openProblems = session.problems.filter((problem) => !problem.resolved).length;
   return (
@@ -38,6 +44,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         session={session}
         openProblems={openProblems}
         now={now}
+        profileAction={viewAs ? <ViewAsButton profileId={viewAs.profileId} name={viewAs.name} /> : null}
         action={
           <ExportButton
             body={{ target_session_id: session.session_id }}

@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/sessions/route-error";
+
+export default function AuditError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError what="The audit log" {...props} />;
+}

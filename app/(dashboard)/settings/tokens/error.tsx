@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/sessions/route-error";
+
+export default function TokensError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError what="The API tokens" {...props} />;
+}

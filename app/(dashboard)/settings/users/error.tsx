@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/sessions/route-error";
+
+export default function UsersError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError what="The users" {...props} />;
+}

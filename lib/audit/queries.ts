@@ -1,0 +1,96 @@
+import "server-only";
+import { dateWindow, pageInfo } from "@/lib/api/common-schemas";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditItem, ListAuditRequest, ListAuditResponse } from "./schemas";
+
+const auditSelect = {
+  id: true,
+  created_at: true,
+  actor_id: true,
+  on_behalf_of_id: true,
+  action: true,
+  target_type: true,
+  target_id: true,
+  ip: true,
+  request_id: true,
+  details: true,
+  actor: { select: { name: true } },
+  on_behalf_of: { select: { name: true } },
+} satisfies Prisma.AuditLogSelect;
+
+type AuditRecord = Prisma.AuditLogGetPayload<{ select: typeof auditSelect }>;
+
+function toAuditItem(row: AuditRecord): AuditItem {
+  return {
+    audit_id: row.id,
+    created_at: row.created_at.toISOString(),
+    actor_id: row.actor_id,
+    actor_name: row.actor?.name ?? null,
+    on_behalf_of_id: row.on_behalf_of_id,
+    on_behalf_of_name: row.on_behalf_of?.name ?? null,
+    action: row.action,
+    target_type: row.target_type,
+    target_id: row.target_id,
+    ip: row.ip,
+    request_id: row.request_id,
+    details: row.details,
+  };
+}
+
+/** "session." matches every session action; anything else matches exactly. */
+export function actionWhere(action: string): Prisma.StringFilter {
+  return action.endsWith(".") ? { startsWith: action } : { equals: action };
+}
+
+function auditWhere(body: ListAuditRequest): Prisma.AuditLogWhereInput {
+  const clauses: Prisma.AuditLogWhereInput[] = [];
+  if (body.actor_id) clauses.push({ actor_id: body.actor_id });
+  if (body.on_behalf_of_id) clauses.push({ on_behalf_of_id: body.on_behalf_of_id });
+  if (body.action) clauses.push({ action: actionWhere(body.action) });
+  if (body.target_type) clauses.push({ target_type: body.target_type });
+  if (body.target_id) clauses.push({ target_id: body.target_id });
+  if (body.request_id) clauses.push({ request_id: body.request_id });
+  const { from, toExclusive } = dateWindow(body);
+  if (from || toExclusive) clauses.push({ created_at: { gte: from, lt: toExclusive } });
+  return { AND: clauses };
+}
+
+export async function listAudit(body: ListAuditRequest): Promise<ListAuditResponse> {
+  const [page, facets] = await Promise.all([listAuditRows(body), auditFacets()]);
+  return { ...page, facets };
+}
+
+/** One page of the log without the facets (the dashboard reads those once per visit, not per page). */
+export async function listAuditRows(body: ListAuditRequest): Promise<Omit<ListAuditResponse, "facets">> {
+  const where = auditWhere(body);
+  const [total, rows] = await Promise.all([
+    prisma.auditLog.count({ where }),
+    prisma.auditLog.findMany({
+      where,
+      select: auditSelect,
+      orderBy: [{ created_at: "desc" }, { id: "desc" }],
+      skip: (body.page - 1) * body.page_size,
+      take: body.page_size,
+    }),
+  ]);
+  return { items: rows.map(toAuditItem), ...pageInfo(body.page, body.page_size, total) };
+}
+
+/** Every action and target type in the log, for filter choices. */
+export async function auditFacets(): Promise<ListAuditResponse["facets"]> {
+  const [actions, targetTypes] = await Promise.all([
+    prisma.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    prisma.auditLog.groupBy({ by: ["target_type"], orderBy: { target_type: "asc" } }),
+  ]);
+  return { actions: actions.map((row) => row.action), target_types: targetTypes.map((row) => row.target_type) };
+}
+
+/** People for the audit page's actor and TA selects. */
+export async function auditPeopleOptions(): Promise<{ value: string; label: string; access_level: string }[]> {
+  const rows = await prisma.profile.findMany({
+    select: { id: true, name: true, access_level: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ value: row.id, label: row.name, access_level: row.access_level }));
+}
