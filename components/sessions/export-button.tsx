@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
+import { downloadFromApi } from "@/components/ui/download-from-api";
 import { buttonClass } from "./filter-styles";
 
 interface ExportBody {
@@ -12,38 +13,8 @@ interface ExportBody {
   roles?: string[];
 }
 
-async function readError(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `The export failed (${response.status}).`;
-  } catch {
-    return `The export failed (${response.status}).`;
-  }
-}
-
-/**
- * POSTs the filters to /system/export and saves the ZIP it streams back. The API only takes JSON
- * bodies, so a plain form cannot post it; the browser collects the stream into a Blob and hands it
- * to a download link.
- */
-async function downloadExport(body: ExportBody): Promise<string> {
-  const response = await fetch("/system/export", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(await readError(response));
-  const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "glow-export.zip";
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next task: the click has handed the Blob to the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-  return name;
+function downloadExport(body: ExportBody): Promise<string> {
+  return downloadFromApi("/system/export", body, "glow-export.zip");
 }
 
 export function ExportButton({ body, label, description }: { body: ExportBody; label: string; description: string }) {

@@ -3,32 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
 import { controlClass, labelClass } from "@/components/sessions/filter-styles";
+import { downloadFromApi } from "@/components/ui/download-from-api";
 import { primaryButtonClass } from "./settings-dialog";
 import type { Option } from "./tokens-toolbar";
 
-async function readError(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `The export failed (${response.status}).`;
-}
-
-/** The API only takes JSON bodies, so the CSV comes back through fetch and is saved from a Blob. */
-async function downloadHistory(body: { profile_id: string; purpose: string }): Promise<string> {
-  const response = await fetch("/system/audit/access_history", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(await readError(response));
-  const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "glow-access-history.csv";
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-  return name;
+function downloadHistory(body: { profile_id: string; purpose: string }): Promise<string> {
+  return downloadFromApi("/system/audit/access_history", body, "glow-access-history.csv");
 }
 
 /** Everything recorded about one TA (who opened their records, emulations, their own actions, sign-ins) as a CSV. */

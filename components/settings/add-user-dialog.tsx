@@ -5,7 +5,7 @@ import { userInviteResponseSchema, type UserInviteResponse } from "@/lib/users/s
 import { InviteLink } from "./invite-link";
 import { primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
 import { FieldError, fieldClass, UserAccessFields, type AccessValues, type Department } from "./user-access-fields";
-import { useUsersApi } from "./use-users-api";
+import { useSettingsMutation } from "./use-settings-mutation";
 
 const initialAccess: AccessValues = { access_level: "ta", department_id: null, scoped_department_ids: [], ta_role: null };
 
@@ -13,7 +13,7 @@ export function AddUserDialog({ departments }: { departments: Department[] }) {
   const [open, setOpen] = useState(false);
   const [access, setAccess] = useState<AccessValues>(initialAccess);
   const [created, setCreated] = useState<UserInviteResponse | null>(null);
-  const api = useUsersApi("/system/users/create", userInviteResponseSchema);
+  const api = useSettingsMutation("/system/users/create", userInviteResponseSchema);
   const id = useId();
   const errors = api.failure?.fields ?? {};
 

@@ -5,7 +5,7 @@ import { controlClass, labelClass } from "@/components/sessions/filter-styles";
 import { createTokenResponseSchema, defaultTokenLifetimeDays, type CreateTokenResponse } from "@/lib/tokens/schemas";
 import { primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
 import type { Option } from "./tokens-toolbar";
-import { useUsersApi } from "./use-users-api";
+import { useSettingsMutation } from "./use-settings-mutation";
 
 const lifetimes = [7, 30, defaultTokenLifetimeDays, 180, 365];
 
@@ -16,7 +16,7 @@ const lifetimes = [7, 30, defaultTokenLifetimeDays, 180, 365];
 export function CreateTokenDialog({ owners, currentProfileId }: { owners: Option[]; currentProfileId: string }) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreateTokenResponse | null>(null);
-  const api = useUsersApi("/system/tokens/create", createTokenResponseSchema);
+  const api = useSettingsMutation("/system/tokens/create", createTokenResponseSchema);
   const ids = { name: useId(), owner: useId(), expiry: useId() };
   const close = () => {
     setOpen(false);

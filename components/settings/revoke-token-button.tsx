@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { tokenItemSchema, type TokenItem } from "@/lib/tokens/schemas";
-import { dangerButtonClass, quietButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
-import { useUsersApi } from "./use-users-api";
+import { dangerButtonClass, DialogFooter, SettingsDialog, smallButtonClass } from "./settings-dialog";
+import { useSettingsMutation } from "./use-settings-mutation";
 
 export function RevokeTokenButton({ token }: { token: TokenItem }) {
   const [open, setOpen] = useState(false);
-  const api = useUsersApi("/system/tokens/revoke", tokenItemSchema);
+  const api = useSettingsMutation("/system/tokens/revoke", tokenItemSchema);
   const close = () => {
     setOpen(false);
     api.reset();
@@ -21,15 +21,7 @@ export function RevokeTokenButton({ token }: { token: TokenItem }) {
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Scripts using this token ({token.token_prefix}…, acting as {token.profile_name}) get 401 from the next request on. This cannot be undone.
         </p>
-        {api.failure ? (
-          <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
-            {api.failure.message}
-          </p>
-        ) : null}
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={quietButtonClass} onClick={close}>
-            Cancel
-          </button>
+        <DialogFooter failure={api.failure?.message} onCancel={close}>
           <button
             type="button"
             className={dangerButtonClass}
@@ -40,7 +32,7 @@ export function RevokeTokenButton({ token }: { token: TokenItem }) {
           >
             {api.pending ? "Revoking…" : "Revoke token"}
           </button>
-        </div>
+        </DialogFooter>
       </SettingsDialog>
     </>
   );

@@ -13,11 +13,11 @@ interface ApiFailure {
 }
 
 /**
- * POSTs to one of the /system/users endpoints with the session cookie. On success the server
+ * POSTs to one of the settings endpoints (/system/users/*, /system/tokens/*) with the session cookie. On success the server
  * components re-render (router.refresh), so the table shows the change; failures keep the API's
  * message and its per-field issues for the form.
  */
-export function useUsersApi<Result extends z.ZodType>(path: string, response: Result) {
+export function useSettingsMutation<Result extends z.ZodType>(path: string, response: Result) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { accessLevelLabels, taRoleLabels } from "@/lib/users/labels";
 import type { UserItem } from "@/lib/users/schemas";
-import type { FieldErrors } from "./use-users-api";
+import type { FieldErrors } from "./use-settings-mutation";
 
 export interface Department {
   id: string;

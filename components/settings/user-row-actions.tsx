@@ -5,9 +5,9 @@ import { ViewAsButton } from "@/components/emulation/view-as-button";
 import { userInviteResponseSchema, userItemSchema, type UserInviteResponse, type UserItem } from "@/lib/users/schemas";
 import { EditUserDialog } from "./edit-user-dialog";
 import { InviteLink } from "./invite-link";
-import { dangerButtonClass, primaryButtonClass, quietButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
+import { dangerButtonClass, DialogFooter, primaryButtonClass, quietButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
 import type { Department } from "./user-access-fields";
-import { useUsersApi } from "./use-users-api";
+import { useSettingsMutation } from "./use-settings-mutation";
 
 export function UserRowActions({ user, departments, currentProfileId }: { user: UserItem; departments: Department[]; currentProfileId: string }) {
   const isSelf = user.profile_id === currentProfileId;
@@ -26,7 +26,7 @@ export function UserRowActions({ user, departments, currentProfileId }: { user: 
 
 function DisableToggle({ user }: { user: UserItem }) {
   const [open, setOpen] = useState(false);
-  const api = useUsersApi("/system/users/update", userItemSchema);
+  const api = useSettingsMutation("/system/users/update", userItemSchema);
   const disabling = user.status !== "disabled";
   const verb = disabling ? "Disable" : "Enable";
   return (
@@ -40,15 +40,7 @@ function DisableToggle({ user }: { user: UserItem }) {
             ? `${user.name} is signed out at once and can no longer sign in or use API tokens. Their records stay.`
             : `${user.name} can sign in again with their password (or a new invitation link).`}
         </p>
-        {api.failure ? (
-          <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
-            {api.failure.message}
-          </p>
-        ) : null}
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={quietButtonClass} onClick={() => setOpen(false)}>
-            Cancel
-          </button>
+        <DialogFooter failure={api.failure?.message} onCancel={() => setOpen(false)}>
           <button
             type="button"
             className={disabling ? dangerButtonClass : primaryButtonClass}
@@ -59,7 +51,7 @@ function DisableToggle({ user }: { user: UserItem }) {
           >
             {api.pending ? "Saving…" : verb}
           </button>
-        </div>
+        </DialogFooter>
       </SettingsDialog>
     </>
   );
@@ -68,7 +60,7 @@ function DisableToggle({ user }: { user: UserItem }) {
 function NewInviteLink({ user }: { user: UserItem }) {
   const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<UserInviteResponse | null>(null);
-  const api = useUsersApi("/system/users/invite", userInviteResponseSchema);
+  const api = useSettingsMutation("/system/users/invite", userInviteResponseSchema);
   const close = () => (setOpen(false), setIssued(null));
   return (
     <>

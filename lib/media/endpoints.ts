@@ -21,7 +21,7 @@ function downloadEndpoint<Body extends z.ZodType>(kind: MediaKind, body: Body) {
   return defineEndpoint({
     command: `${kind}_download`,
     path: `/system/${kind}_download`,
-    summary: `Download a ${kind} upload's bytes (range requests supported)`,
+    summary: `Download ${kind === "audio" || kind === "image" ? "an" : "a"} ${kind} upload's bytes (range requests supported)`,
     description: [
       `Streams the bytes of the ${kind} upload named by ${kind}_upload_id with its stored MIME type, Content-Length, ETag (the SHA-256), Accept-Ranges: bytes, Cache-Control: private, X-Content-Type-Options: nosniff and Content-Disposition ${shown[kind]} with a sanitized file name (ASCII filename= plus RFC 5987 filename*=); HTML, SVG, XML and script types are always sent as attachment.`,
       "Range: a single `bytes=a-b`, `bytes=a-` or `bytes=-n` answers 206 with Content-Range; a range starting past the end (or `bytes=-0`) answers 416 with `Content-Range: bytes */size`. A malformed Range, a request for several ranges, or any Range on an empty file is ignored (200, whole file). If-Range with another ETag sends the whole file; If-None-Match with the ETag answers 304 (GET).",
