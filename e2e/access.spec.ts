@@ -166,6 +166,34 @@ test("signing out from the header ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsessions/);
 });
 
+test("signing out ends an emulation left running, so the next sign-in is the admin's own view", async ({ page }) => {
+  const admin = await createUser("admin");
+  const world = await twoDepartments();
+  const db = await e2eDb();
+  await signInWithForm(page, admin);
+  const started = await page.evaluate(async (profile_id) => {
+    const response = await fetch("/system/emulation/start", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ profile_id }) });
+    return response.status;
+  }, world.ta.id);
+  expect(started).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Viewing as" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=signed_out/);
+  await expect(page.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();
+  await expect
+    .poll(async () => db.emulation.count({ where: { admin_id: admin.profile_id, ended_at: null } }))
+    .toBe(0);
+  const ended = await db.auditLog.findFirst({ where: { actor_id: admin.profile_id, action: "emulation.end" } });
+  expect(ended).toMatchObject({ on_behalf_of_id: world.ta.id, details: { ended_by: "sign_out" } });
+
+  // The emulation cookie is still in the browser; signing in again must not bring the TA's view back.
+  await signInWithForm(page, admin);
+  await expect(page.getByRole("banner").getByText(admin.name)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Viewing as" })).toHaveCount(0);
+});
+
 const cutOffs: { label: string; level: AccessLevel; change: Record<string, unknown> }[] = [
   { label: "disabled", level: "ta", change: { disabled_at: new Date() } },
   { label: "given another access level", level: "coordinator", change: { access_level: "ta" } },

@@ -1,6 +1,7 @@
 // Positive notices other pages send people to /login with, as `?notice=`; unknown codes show nothing.
 const notices: Record<string, string> = {
   password_set: "Your password is set. Sign in with your email address and the new password.",
+  signed_out: "You are signed out.",
 };
 
 export function LoginNotice({ code }: { code: string }) {

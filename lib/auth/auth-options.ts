@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
+import { endOpenEmulations } from "@/lib/emulation/mutations";
 import { verifyPassword } from "./password";
 import { clientAddress } from "./client-address";
 import { admitSsoSignIn } from "./oidc";
@@ -51,6 +52,14 @@ export const authOptions: NextAuthOptions = {
     }),
     ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],
+  events: {
+    async signIn({ user }) {
+      await endOpenEmulations(user.id, "sign_in");
+    },
+    async signOut({ token }) {
+      if (typeof token?.profile_id === "string") await endOpenEmulations(token.profile_id, "sign_out");
+    },
+  },
   callbacks: {
     signIn: ({ user, account, profile }) => admitSsoSignIn(user, account, profile),
     jwt({ token, user }) {

@@ -46,3 +46,27 @@ function toResponse(
     ended_at: row.ended_at?.toISOString() ?? null,
   };
 }
+
+/**
+ * Ends every emulation an admin left open. Called when they sign in or out, so a new browser session
+ * never starts inside an old emulation (the emulation cookie may outlive the sign-in). There is no
+ * request to attribute these rows to, so they carry no IP; `ended_by` says why they ended.
+ */
+export async function endOpenEmulations(adminId: string, endedBy: "sign_in" | "sign_out"): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const open = await tx.emulation.findMany({ where: { admin_id: adminId, ended_at: null }, select: { id: true, target_profile_id: true } });
+    if (open.length === 0) return 0;
+    await tx.emulation.updateMany({ where: { id: { in: open.map((row) => row.id) } }, data: { ended_at: new Date() } });
+    await tx.auditLog.createMany({
+      data: open.map((row) => ({
+        actor_id: adminId,
+        on_behalf_of_id: row.target_profile_id,
+        action: "emulation.end",
+        target_type: "profile",
+        target_id: row.target_profile_id,
+        details: { ended_by: endedBy },
+      })),
+    });
+    return open.length;
+  });
+}
