@@ -6,7 +6,7 @@ export const listAuditEndpoint = defineEndpoint({
   path: "/system/audit",
   summary: "List the audit log (paginated)",
   description:
-    'Audit rows newest first, filterable by actor_id, on_behalf_of_id (emulated TA), action (exact, or a prefix ending in a dot such as "session."), target_type, target_id, request_id and a created_at window (date_from, date_to). facets lists every action and target type in the log, for filter choices.',
+    'Audit rows newest first, filterable by actor_id, on_behalf_of_id (emulated TA), action (exact, or a prefix ending in a dot such as "session."), target_type, target_id, request_id and a created_at window (date_from, date_to). facets lists every action and target type Glow records, for filter choices.',
   tag: "Access",
   body: listAuditRequestSchema,
   response: listAuditResponseSchema,

@@ -3,12 +3,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
 import { prisma } from "@/lib/db";
+import type { AuditAction, AuditTargetType } from "./actions";
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 
 export interface AuditEntry {
-  action: string;
-  target_type: string;
+  action: AuditAction;
+  target_type: AuditTargetType;
   target_id: string | null;
   details?: Prisma.InputJsonValue;
 }

@@ -50,7 +50,7 @@ export const listAuditResponseSchema = paginatedResponse(auditItemSchema)
         actions: z.array(z.string()),
         target_types: z.array(z.string()),
       })
-      .meta({ description: "Every action and target type in the whole log (not only this page), for filter choices" }),
+      .meta({ description: "Every action and target type Glow records, for filter choices" }),
   })
   .meta({ id: "ListAuditResponse" });
 export type ListAuditResponse = z.infer<typeof listAuditResponseSchema>;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { AuditAction, AuditTargetType } from "@/lib/audit/actions";
 
 export type AccessLevelName = "admin" | "coordinator" | "ta";
 
@@ -27,7 +28,7 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
    * Reads of student records are audited: the route wrapper writes this audit row before any of the
    * answer is sent. Mutations write their own, inside their transaction.
    */
-  auditRead?: (body: z.output<Body>) => { action: string; target_type: string; target_id: string | null };
+  auditRead?: (body: z.output<Body>) => { action: AuditAction; target_type: AuditTargetType; target_id: string | null };
 }
 
 export function defineEndpoint<Body extends z.ZodType, Result extends z.ZodType>(

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
@@ -61,7 +62,7 @@ export async function endOpenEmulations(adminId: string, endedBy: "sign_in" | "s
       data: open.map((row) => ({
         actor_id: adminId,
         on_behalf_of_id: row.target_profile_id,
-        action: "emulation.end",
+        action: "emulation.end" satisfies AuditAction,
         target_type: "profile",
         target_id: row.target_profile_id,
         details: { ended_by: endedBy },

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   // Checked here as well as in the layout: a client-side navigation renders only the page.
   await settingsAdmin();
-  const [params, people, facets] = await Promise.all([searchParams.then(parseAuditSearchParams), auditPeopleOptions(), auditFacets()]);
+  const [params, people] = await Promise.all([searchParams.then(parseAuditSearchParams), auditPeopleOptions()]);
+  const facets = auditFacets();
   const tas = people.filter((person) => person.access_level === "ta");
   return (
     <section aria-labelledby="audit-heading" className="space-y-4">
