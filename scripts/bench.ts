@@ -2,7 +2,7 @@
 // API's query functions (the same ones the route handlers call) and the streaming export, and
 // prints the figures. Nothing here asserts: it measures.
 //
-//   npm run bench -- [--sessions 20000] [--repeat 3] [--keep]
+//   npm run bench -- [--sessions 20000] [--audit-per-session 20] [--repeat 3] [--keep]
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ if (!process.execArgv.includes(condition)) {
 const { values } = parseArgs({
   options: {
     sessions: { type: "string", default: "20000" },
+    "audit-per-session": { type: "string", default: "20" },
     repeat: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
   },
@@ -42,6 +43,8 @@ const { getActivity } = await import("@/lib/activity/queries");
 const { listSessions, getSessionDetail } = await import("@/lib/sessions/queries");
 const { listGroups, getGroup, getPricing } = await import("@/lib/groups/queries");
 const { loadActor } = await import("@/lib/auth/load-actor");
+const { listAudit } = await import("@/lib/audit/queries");
+const { accessHistoryRows } = await import("@/lib/audit/access-history-sql");
 
 const db = createPrismaClient(url, 4);
 try {
@@ -57,6 +60,21 @@ try {
   const someSession = await db.session.findFirstOrThrow({ orderBy: { created_at: "desc" } });
   const someGroup = await db.group.findFirstOrThrow({ orderBy: { created_at: "desc" } });
 
+  // The audit log grows with every read: give it --audit-per-session rows per session, spread
+  // over the sessions' reads by the admin, as a busy year of reviewing would.
+  const auditPerSession = Number(values["audit-per-session"]);
+  const filled = performance.now();
+  await db.$executeRaw`
+    insert into audit_logs (id, actor_id, action, target_type, target_id, ip, request_id, created_at)
+    select gen_random_uuid(), ${admin.id}::uuid, 'session.read', 'session', s.id::text, '10.0.0.1', gen_random_uuid()::text,
+      s.created_at + (n || ' minutes')::interval
+    from sessions s cross join generate_series(1, ${auditPerSession}::int) n`;
+  await db.$executeRaw`analyze audit_logs`;
+  const auditRows = await db.auditLog.count();
+  console.log(`audit log: ${auditRows} rows in ${((performance.now() - filled) / 1000).toFixed(1)} s`);
+  const busyTa = await db.session.groupBy({ by: ["profile_id"], _count: { _all: true }, orderBy: { _count: { profile_id: "desc" } }, take: 1 });
+  const busyTaId = busyTa[0]?.profile_id ?? admin.id;
+
   const cases: [string, () => Promise<unknown>][] = [
     ["activity (everything)", () => getActivity(actor, {})],
     ["sessions page 1, newest first", () => listSessions(actor, { page: 1, page_size: 25, sort_by: "session_created_at", sort_order: "desc" })],
@@ -66,6 +84,9 @@ try {
     ["groups by last_run_at", () => listGroups(actor, { page: 1, page_size: 25, sort_by: "last_run_at", sort_order: "desc" })],
     ["group detail, 100 messages", () => getGroup(actor, { group_id: someGroup.id, include_detail: true, message_limit: 100, message_offset: 0 })],
     ["pricing", () => getPricing(actor, {})],
+    ["audit log page 1", () => listAudit({ page: 1, page_size: 25 })],
+    ["audit log, action prefix + window", () => listAudit({ page: 1, page_size: 25, action: "session.", date_from: "2026-01-01", date_to: "2026-06-30" })],
+    ["access history of the busiest TA", () => accessHistoryRows(db, busyTaId)],
   ];
   console.log(`\n${"query".padEnd(34)} ${"best ms".padStart(9)} ${"median ms".padStart(10)}   (${repeat} runs, ${sessions} sessions)`);
   for (const [name, run] of cases) {
