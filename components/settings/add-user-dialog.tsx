@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { userInviteResponseSchema, type UserInviteResponse } from "@/lib/users/schemas";
 import { InviteLink } from "./invite-link";
-import { primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
+import { DialogFooter, primaryButtonClass, SettingsDialog } from "./settings-dialog";
 import { FieldError, fieldClass, UserAccessFields, type AccessValues, type Department } from "./user-access-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
 
@@ -76,19 +76,11 @@ export function AddUserDialog({ departments }: { departments: Department[] }) {
               <FieldError id={`${id}-email-error`} message={errors.email} />
             </div>
             <UserAccessFields value={access} onChange={setAccess} departments={departments} errors={errors} />
-            {api.failure ? (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-                {api.failure.message}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <button type="button" className={quietButtonClass} onClick={close}>
-                Cancel
-              </button>
+            <DialogFooter failure={api.failure?.message} onCancel={close}>
               <button type="submit" className={primaryButtonClass} disabled={api.pending}>
                 {api.pending ? "Adding…" : "Add and create invitation"}
               </button>
-            </div>
+            </DialogFooter>
           </form>
         )}
       </SettingsDialog>

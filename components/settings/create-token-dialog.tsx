@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { controlClass, labelClass } from "@/components/sessions/filter-styles";
 import { createTokenResponseSchema, defaultTokenLifetimeDays, type CreateTokenResponse } from "@/lib/tokens/schemas";
-import { primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
+import { DialogFooter, primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
 import type { Option } from "./tokens-toolbar";
 import { useSettingsMutation } from "./use-settings-mutation";
 
@@ -71,15 +71,11 @@ export function CreateTokenDialog({ owners, currentProfileId }: { owners: Option
                 ))}
               </select>
             </label>
-            {api.failure ? <FieldError text={api.failure.message} /> : null}
-            <div className="flex justify-end gap-2">
-              <button type="button" className={quietButtonClass} onClick={close}>
-                Cancel
-              </button>
+            <DialogFooter failure={api.failure?.message} onCancel={close}>
               <button type="submit" className={primaryButtonClass} disabled={api.pending}>
                 {api.pending ? "Creating…" : "Create token"}
               </button>
-            </div>
+            </DialogFooter>
           </form>
         )}
       </SettingsDialog>

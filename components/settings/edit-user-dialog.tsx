@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { userItemSchema, type UserItem } from "@/lib/users/schemas";
-import { primaryButtonClass, quietButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
+import { DialogFooter, primaryButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
 import { accessBody, UserAccessFields, type AccessValues, type Department } from "./user-access-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
 
@@ -45,19 +45,11 @@ export function EditUserDialog({ user, departments, isSelf }: { user: UserItem; 
               ? "You cannot remove your own admin access: ask another admin."
               : "Changing the access level or departments signs them out everywhere; they see the new scope when they sign in again."}
           </p>
-          {api.failure ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {api.failure.message}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={quietButtonClass} onClick={() => setOpen(false)}>
-              Cancel
-            </button>
+          <DialogFooter failure={api.failure?.message} onCancel={() => setOpen(false)}>
             <button type="submit" className={primaryButtonClass} disabled={api.pending}>
               {api.pending ? "Saving…" : "Save"}
             </button>
-          </div>
+          </DialogFooter>
         </form>
       </SettingsDialog>
     </>

@@ -21,7 +21,7 @@ export function RevokeTokenButton({ token }: { token: TokenItem }) {
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Scripts using this token ({token.token_prefix}…, acting as {token.profile_name}) get 401 from the next request on. This cannot be undone.
         </p>
-        <DialogFooter failure={api.failure?.message} onCancel={close}>
+        <DialogFooter className="mt-4" failure={api.failure?.message} onCancel={close}>
           <button
             type="button"
             className={dangerButtonClass}

@@ -44,20 +44,30 @@ export const smallButtonClass =
   "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 disabled:opacity-50 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800";
 
 /** A dialog's last row: the API's failure, if any, then Cancel and the dialog's own action. */
-export function DialogFooter({ failure, onCancel, children }: { failure: string | null | undefined; onCancel: () => void; children: ReactNode }) {
+export function DialogFooter({
+  failure,
+  onCancel,
+  className = "",
+  children,
+}: {
+  failure: string | null | undefined;
+  onCancel: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <>
+    <div className={`space-y-3 ${className}`}>
       {failure ? (
-        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {failure}
         </p>
       ) : null}
-      <div className="mt-4 flex justify-end gap-2">
+      <div className="flex justify-end gap-2">
         <button type="button" className={quietButtonClass} onClick={onCancel}>
           Cancel
         </button>
         {children}
       </div>
-    </>
+    </div>
   );
 }

@@ -40,7 +40,7 @@ function DisableToggle({ user }: { user: UserItem }) {
             ? `${user.name} is signed out at once and can no longer sign in or use API tokens. Their records stay.`
             : `${user.name} can sign in again with their password (or a new invitation link).`}
         </p>
-        <DialogFooter failure={api.failure?.message} onCancel={() => setOpen(false)}>
+        <DialogFooter className="mt-4" failure={api.failure?.message} onCancel={() => setOpen(false)}>
           <button
             type="button"
             className={disabling ? dangerButtonClass : primaryButtonClass}
