@@ -48,7 +48,7 @@ export function ViewAsButton({ profileId, name, className }: { profileId: string
       <dialog
         ref={dialog}
         aria-labelledby={`${reasonId}-title`}
-        className="m-auto w-full max-w-md rounded-lg bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
+        className="m-auto w-[calc(100%-2rem)] max-w-md whitespace-normal rounded-lg bg-white p-5 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
       >
         <form
           method="dialog"

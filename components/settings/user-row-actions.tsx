@@ -13,7 +13,8 @@ export function UserRowActions({ user, departments, currentProfileId }: { user: 
   const isSelf = user.profile_id === currentProfileId;
   const disabled = user.status === "disabled";
   return (
-    <div className="flex items-center gap-1.5">
+    // Wraps onto a second line rather than pushing the last actions out of sight on a laptop screen.
+    <div className="flex max-w-[11rem] flex-wrap items-center gap-1.5">
       <EditUserDialog user={user} departments={departments} isSelf={isSelf} />
       {isSelf ? null : <DisableToggle user={user} />}
       {disabled ? null : <NewInviteLink user={user} />}
