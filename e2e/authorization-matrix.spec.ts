@@ -17,6 +17,7 @@ import { endpoints } from "@/lib/contract/endpoints";
 import type { MediaKind } from "@/lib/media/schemas";
 import { expect, test } from "./fixtures";
 import { createAuthorizationWorld, startEmulating, type AuthorizationWorld, type Side } from "./support/authorization-world";
+import { parseMatrix, type MatrixRow } from "./support/matrix-table";
 
 const apiCallers = ["anonymous", "revoked", "ta", "coord_a", "coord_b", "admin", "admin_web", "emulating"] as const;
 type ApiCaller = (typeof apiCallers)[number];
@@ -78,12 +79,7 @@ path                         object anonymous revoked ta      coord_a coord_b ad
 `;
 
 type Outcome = "ok" | "hidden" | "401" | "403" | "404";
-type ObjectName = "A" | "B" | "-";
-interface ApiRow {
-  path: string;
-  object: ObjectName;
-  expected: Record<ApiCaller, Outcome>;
-}
+type ApiRow = MatrixRow<ApiCaller, Outcome> & { path: string };
 
 type Body = Record<string, unknown>;
 
@@ -155,19 +151,7 @@ function spareName(profileId: string): string {
   return spare?.name ?? "Matrix Missing";
 }
 
-function parseApiMatrix(text: string): ApiRow[] {
-  const [header, ...lines] = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
-  const callerColumns = header?.slice(2) ?? [];
-  if (callerColumns.join(" ") !== apiCallers.join(" ")) throw new Error(`API matrix columns are ${callerColumns.join(" ")}`);
-  return lines.map((cells) => {
-    const [path = "", object = "", ...outcomes] = cells;
-    if (!["A", "B", "-"].includes(object) || outcomes.length !== apiCallers.length) throw new Error(`bad API matrix row: ${cells.join(" ")}`);
-    const expected = Object.fromEntries(apiCallers.map((caller, i) => [caller, outcomes[i] as Outcome])) as Record<ApiCaller, Outcome>;
-    return { path, object: object as ObjectName, expected };
-  });
-}
-
-const apiRows = parseApiMatrix(apiMatrix);
+const apiRows: ApiRow[] = parseMatrix<ApiCaller, Outcome>(apiMatrix, apiCallers).map((row) => ({ ...row, path: row.subject }));
 
 // Pages: a redirect to /login, the not-found page, or the page itself with (`shown`) or without
 // (`hidden`) the object's data; `page` is a page about no object in particular.
@@ -198,23 +182,7 @@ page                        object anonymous revoked ta       coord_a  coord_b  
 /settings/audit             -      login     login   notfound notfound notfound page     notfound
 `;
 
-interface PageRow {
-  page: string;
-  object: ObjectName;
-  expected: Record<PageCaller, PageOutcome>;
-}
-
-function parsePageMatrix(text: string): PageRow[] {
-  const [header, ...lines] = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
-  if (header?.slice(2).join(" ") !== pageCallers.join(" ")) throw new Error("page matrix columns do not match the callers");
-  return lines.map(([page = "", object = "", ...outcomes]) => ({
-    page,
-    object: object as ObjectName,
-    expected: Object.fromEntries(pageCallers.map((caller, i) => [caller, outcomes[i] as PageOutcome])) as Record<PageCaller, PageOutcome>,
-  }));
-}
-
-const pageRows = parsePageMatrix(pageMatrix);
+const pageRows = parseMatrix<PageCaller, PageOutcome>(pageMatrix, pageCallers).map((row) => ({ ...row, page: row.subject }));
 
 /** What only the object's own page or row would show: never part of the URL that asks for it. */
 function pageMarker(page: string, side: Side): string {

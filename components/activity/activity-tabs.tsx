@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { TabLinks } from "@/components/ui/tab-links";
 import type { ActivityView } from "@/lib/activity/search-params";
 
 const views: { view: ActivityView; label: string }[] = [
@@ -13,32 +13,11 @@ const views: { view: ActivityView; label: string }[] = [
 export function ActivityTabs({ current }: { current: ActivityView }) {
   // Read on the client: a sort pushed without a server round trip is kept when switching views.
   const query = useSearchParams().toString();
-  return (
-    <nav aria-label="Activity views" className="border-b border-slate-200 dark:border-slate-800">
-      <ul className="-mb-px flex gap-1">
-        {views.map(({ view, label }) => {
-          const params = new URLSearchParams(query);
-          params.delete("view");
-          if (view !== "profiles") params.set("view", view);
-          const href = params.size ? `/activity?${params}` : "/activity";
-          const active = view === current;
-          return (
-            <li key={view}>
-              <Link
-                href={href}
-                aria-current={active ? "page" : undefined}
-                className={`inline-block rounded-t-md border-b-2 px-3 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 ${
-                  active
-                    ? "border-indigo-700 text-indigo-800 dark:border-indigo-300 dark:text-indigo-200"
-                    : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
-                }`}
-              >
-                {label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  const tabs = views.map(({ view, label }) => {
+    const params = new URLSearchParams(query);
+    params.delete("view");
+    if (view !== "profiles") params.set("view", view);
+    return { href: params.size ? `/activity?${params}` : "/activity", label, current: view === current };
+  });
+  return <TabLinks label="Activity views" tabs={tabs} />;
 }

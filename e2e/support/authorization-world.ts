@@ -6,11 +6,12 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { mediaStore } from "@/lib/storage/media-store";
 import type { MediaKind } from "@/lib/media/schemas";
 import { uniqueToken } from "@/prisma/factories/ids.ts";
-import { createAgent, createModelWithPrices } from "@/prisma/factories/models.ts";
+import { createAgent } from "@/prisma/factories/models.ts";
 import { createProblem } from "@/prisma/factories/problems.ts";
 import { createGroupWithRuns, createSession } from "@/prisma/factories/sessions.ts";
 import { createUpload } from "@/prisma/factories/uploads.ts";
 import { e2eDb } from "./database";
+import { sharedModel } from "./shared-model";
 import { createUser, signInThroughApi, type E2eUser } from "./users";
 
 /** Everything one department contributes: the objects the matrix asks about. */
@@ -51,17 +52,6 @@ type Playwright = PlaywrightWorkerArgs["playwright"];
 
 const modelName = "e2e-authorization-model";
 
-/** One model for every run of this spec: models are global, a fresh one per run would crowd every chart. */
-async function sharedModel() {
-  const db = await e2eDb();
-  const existing = await db.model.findUnique({ where: { name: modelName } });
-  if (existing) return existing;
-  try {
-    return (await createModelWithPrices(db, { name: modelName })).model;
-  } catch {
-    return db.model.findUniqueOrThrow({ where: { name: modelName } });
-  }
-}
 
 const uploadFiles: Record<Exclude<MediaKind, "text">, string> = {
   audio: "clip.wav",
@@ -128,7 +118,7 @@ export async function createAuthorizationWorld(playwright: Playwright, baseURL: 
     where: { NOT: [{ id: "dept-cs" }, { id: { startsWith: "dept-test-" } }] },
     orderBy: { id: "asc" },
   });
-  const model = await sharedModel();
+  const model = await sharedModel(modelName);
   const agent = await createAgent(db);
   const A = await createSide("dept-cs", model.id, agent.id);
   const B = await createSide(other.id, model.id, agent.id);

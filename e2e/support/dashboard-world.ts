@@ -2,11 +2,12 @@
 // Activity specs: filtering by its department isolates it from the demo data and from other tests.
 import { randomUUID } from "node:crypto";
 import { mediaStore } from "@/lib/storage/media-store";
-import { createAgent, createModelWithPrices } from "@/prisma/factories/models.ts";
+import { createAgent } from "@/prisma/factories/models.ts";
 import { createDepartment, createGrant, createLogin, createTa } from "@/prisma/factories/people.ts";
 import { createProblem } from "@/prisma/factories/problems.ts";
 import { createGroupWithRuns, createSession } from "@/prisma/factories/sessions.ts";
 import { e2eDb } from "./database";
+import { sharedModel } from "./shared-model";
 
 const day = 86_400_000;
 const hour = 3_600_000;
@@ -16,20 +17,6 @@ export const daysAgo = (days: number) => new Date(Date.now() - days * day - hour
 
 const modelName = "e2e-dashboard-model";
 
-/**
- * One model for every world: models are global (every dashboard lists them), so a fresh one per
- * test would crowd the shared database's charts. Two workers may race to create it; the loser reads it.
- */
-async function sharedModel() {
-  const db = await e2eDb();
-  const existing = await db.model.findUnique({ where: { name: modelName } });
-  if (existing) return existing;
-  try {
-    return (await createModelWithPrices(db, { name: modelName })).model;
-  } catch {
-    return db.model.findUniqueOrThrow({ where: { name: modelName } });
-  }
-}
 
 export type DashboardWorld = Awaited<ReturnType<typeof createDashboardWorld>>;
 
@@ -47,7 +34,7 @@ export async function createDashboardWorld() {
   const ada = await createTa(db, { department_id: department.id, ta_role: "head_ta", name: `Ada ${tag}`, created_at: daysAgo(100) });
   const ben = await createTa(db, { department_id: department.id, ta_role: "undergraduate_ta", name: `Ben ${tag}`, created_at: daysAgo(100) });
   const cyd = await createTa(db, { department_id: department.id, ta_role: "graduate_ta", name: `Cyd ${tag}`, created_at: daysAgo(40) });
-  const model = await sharedModel();
+  const model = await sharedModel(modelName);
   const agent = await createAgent(db);
 
   const recent = await createSession(db, ada.id, { created_at: daysAgo(1), ended_at: null });

@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import type { Actor } from "./actor";
 import { absoluteLifetimeSeconds, authOptions } from "./auth-options";
@@ -12,8 +13,9 @@ import { actorFromProfile, loadActor } from "./load-actor";
  * The signed-in person behind the session cookie, re-checked against the database on every request:
  * null when signed out, disabled, past the absolute lifetime, or when their access changed since
  * sign-in. While an admin emulates a TA, the actor is that TA, marked with the emulation.
+ * Cached per render: the layout and the page both ask, and the answer must cost one lookup.
  */
-export async function browserActor(): Promise<Actor | null> {
+export const browserActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const profileId = session?.profile_id;
   if (!profileId) return null;
@@ -22,7 +24,7 @@ export async function browserActor(): Promise<Actor | null> {
   if (!profile || profile.disabled_at || profile.auth_version !== session.auth_version) return null;
   const signedIn = actorFromProfile(profile, { token_id: null });
   return (await emulatedActor(signedIn)) ?? signedIn;
-}
+});
 
 async function emulatedActor(admin: Actor): Promise<Actor | null> {
   if (admin.access_level !== "admin") return null;
