@@ -11,8 +11,10 @@ const serverOnlyModules = [
   "@/lib/*/mutations/*",
   "@/lib/storage/*",
   "@/lib/api/*",
-  // The API's schema building blocks and error contract import only zod: shared with browser and CLI.
+  // The API's schema building blocks, keyset cursors and error contract import only zod: shared
+  // with browser and CLI.
   "!@/lib/api/common-schemas",
+  "!@/lib/api/cursor",
   "!@/lib/api/errors",
 ];
 

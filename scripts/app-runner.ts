@@ -14,7 +14,8 @@ import {
   redact,
   withDatabaseName,
 } from "./db/database.ts";
-import { applyPendingMigrations, repoRoot } from "./db/schema-engine.ts";
+import { applyPendingMigrations } from "./db/migrations.ts";
+import { repoRoot } from "./db/schema-engine.ts";
 import { ensureDemoCredentials, type DemoCredentials } from "./demo-credentials.ts";
 import { readOrCreateSecret } from "./secrets.ts";
 

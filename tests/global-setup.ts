@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDatabaseIfMissing, dropDatabase, dropStaleDatabases, openDatabase, withDatabaseName } from "../scripts/db/database.ts";
-import { applyPendingMigrations } from "../scripts/db/schema-engine.ts";
+import { applyPendingMigrations } from "../scripts/db/migrations.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

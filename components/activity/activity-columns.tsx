@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ColumnMeta } from "@/components/data-table/data-table";
-import { ViewAsButton } from "@/components/emulation/view-as-button";
+import { viewAsButtonClass, type ViewAsTarget } from "@/components/emulation/view-as-button";
 import type { ActivityRow } from "@/lib/activity/prepare";
 import type { ActivitySortKey } from "@/lib/activity/search-params";
 import { formatInteger } from "@/lib/format/numbers";
@@ -43,9 +43,23 @@ export const activityColumns: ColumnDef<ActivityRow, unknown>[] = [
   count("activity_count", "Activity"),
 ];
 
+/** What the table tells its cells: the rows share one "View as" dialog, which this opens. */
+export interface ActivityTableMeta {
+  viewAs: (target: ViewAsTarget) => void;
+}
+
 /** Shown to admins (not while emulating): start viewing the dashboard as that TA. */
 export const viewAsColumn: ColumnDef<ActivityRow, unknown> = {
   id: "view_as",
   header: () => <span className="sr-only">Actions</span>,
-  cell: ({ row }) => (row.original.is_ta ? <ViewAsButton profileId={row.original.profile_id} name={row.original.profile_name} /> : null),
+  cell: ({ row, table }) =>
+    row.original.is_ta ? (
+      <button
+        type="button"
+        className={viewAsButtonClass}
+        onClick={() => (table.options.meta as ActivityTableMeta).viewAs({ profileId: row.original.profile_id, name: row.original.profile_name })}
+      >
+        View as <span className="sr-only">{row.original.profile_name}</span>
+      </button>
+    ) : null,
 };

@@ -7,7 +7,8 @@ import { SortableHeader, type SortDirection } from "@/components/data-table/colu
 import type { ColumnMeta } from "@/components/data-table/data-table";
 import { sortActivityRows, type ActivityRow } from "@/lib/activity/prepare";
 import { parseActivitySearchParams, type ActivitySortKey } from "@/lib/activity/search-params";
-import { activityColumns, viewAsColumn } from "./activity-columns";
+import { useViewAsDialog } from "@/components/emulation/view-as-button";
+import { activityColumns, viewAsColumn, type ActivityTableMeta } from "./activity-columns";
 
 /**
  * The per-profile table. profile_summary is one list, so it is sorted here in the browser; the sort
@@ -22,8 +23,10 @@ export function ActivityTable({ rows, empty, canViewAs = false }: { rows: Activi
   });
   const sorted = useMemo(() => sortActivityRows(rows, sort_by, sort_order), [rows, sort_by, sort_order]);
   const columns = useMemo(() => (canViewAs ? [...activityColumns, viewAsColumn] : activityColumns), [canViewAs]);
+  const viewAs = useViewAsDialog();
+  const meta: ActivityTableMeta = { viewAs: viewAs.open };
   // eslint-disable-next-line react-hooks/incompatible-library -- the table object is read in this render only, never memoized or passed down
-  const table = useReactTable({ data: sorted, columns, getRowId: (row) => row.profile_id, getCoreRowModel: getCoreRowModel() });
+  const table = useReactTable({ data: sorted, columns, meta, getRowId: (row) => row.profile_id, getCoreRowModel: getCoreRowModel() });
 
   const sortBy = (key: ActivitySortKey, direction: SortDirection) => {
     const next = new URLSearchParams(searchParams.toString());
@@ -83,6 +86,7 @@ export function ActivityTable({ rows, empty, canViewAs = false }: { rows: Activi
         </tbody>
       </table>
       {rows.length === 0 ? <div className="px-4 py-10 text-center text-slate-600 dark:text-slate-300">{empty}</div> : null}
+      {canViewAs ? viewAs.dialog : null}
     </div>
   );
 }

@@ -19,6 +19,18 @@ export interface PageState {
   page_size: number;
   total_count: number;
   total_pages: number;
+  /** Keyset cursors of the neighbouring pages, where the list offers them (sessions, groups). */
+  next_cursor?: string | null;
+  prev_cursor?: string | null;
+  /** The total is the planner's estimate past an exact bound. */
+  total_count_is_estimate?: boolean;
+}
+
+/** The next and previous pages go by cursor where there is one, so a deep page costs what the first does. */
+function cursorTo(state: PageState, page: number): string | null {
+  if (page === state.page + 1) return state.next_cursor ?? null;
+  if (page === state.page - 1 && page > 1) return state.prev_cursor ?? null;
+  return null;
 }
 
 /**
@@ -118,7 +130,8 @@ export function DataTable<Row>({
         pageSize={pageState.page_size}
         totalCount={pageState.total_count}
         totalPages={pageState.total_pages}
-        onPage={(page) => update({ page }, { resetPage: false })}
+        estimated={pageState.total_count_is_estimate ?? false}
+        onPage={(page) => update({ page, cursor: cursorTo(pageState, page) }, { resetPage: false })}
         onPageSize={(page_size) => update({ page_size })}
       />
     </div>

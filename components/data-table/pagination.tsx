@@ -9,6 +9,7 @@ export function Pagination({
   pageSize,
   totalCount,
   totalPages,
+  estimated = false,
   onPage,
   onPageSize,
 }: {
@@ -16,6 +17,8 @@ export function Pagination({
   pageSize: number;
   totalCount: number;
   totalPages: number;
+  /** totalCount is an estimate: say "about". */
+  estimated?: boolean;
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }) {
@@ -26,7 +29,8 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
       <p className="text-slate-600 dark:text-slate-300" aria-live="polite">
-        {formatInteger(first)}–{formatInteger(last)} of {formatInteger(totalCount)}
+        {formatInteger(first)}–{formatInteger(last)} of {estimated ? "about " : ""}
+        {formatInteger(totalCount)}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-2">

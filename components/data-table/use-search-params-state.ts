@@ -6,8 +6,9 @@ import { useCallback, useTransition } from "react";
 export type ParamUpdate = Record<string, string | number | boolean | string[] | null | undefined>;
 
 /**
- * The URL is the state of every table page: filters, sort, page and visible columns. Updating
- * anything but the page itself goes back to page 1, so a new filter never lands on an empty page.
+ * The URL is the state of every table page: filters, sort, page (with its keyset cursor) and visible
+ * columns. Updating anything but the page itself goes back to page 1, so a new filter never lands on
+ * an empty page.
  */
 export function useSearchParamsState() {
   const router = useRouter();
@@ -25,6 +26,9 @@ export function useSearchParamsState() {
         else next.set(key, String(value));
       }
       if (resetPage && !("page" in changes)) next.delete("page");
+      // A cursor is a position in one order under one set of filters: any change but a step to the
+      // next or previous page (which brings its own cursor) leaves it behind.
+      if (!("cursor" in changes)) next.delete("cursor");
       const query = next.toString();
       startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
     },

@@ -1,26 +1,64 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+
+export interface ViewAsTarget {
+  profileId: string;
+  name: string;
+}
 
 /**
- * Starts an emulation of one TA: the admin says why (kept in the audit trail), then the whole
- * dashboard reloads as that TA sees it, with the banner that ends it.
+ * The "why are you viewing as …" dialog and its start action, one per page however many buttons
+ * open it (a table of 400 TAs renders one dialog, not 400): open(target) shows it for that TA.
  */
-export function ViewAsButton({ profileId, name, className }: { profileId: string; name: string; className?: string }) {
-  const router = useRouter();
+export function useViewAsDialog(): { open: (target: ViewAsTarget) => void; dialog: ReactNode } {
+  const [target, setTarget] = useState<ViewAsTarget | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (target && !dialog.current?.open) dialog.current?.showModal();
+  }, [target]);
+  return {
+    open: (next) => setTarget({ ...next }),
+    dialog: <ViewAsDialog dialog={dialog} target={target} onClosed={() => setTarget(null)} />,
+  };
+}
+
+/** Starts viewing as one TA: a button with its own dialog (a session's header, a user's row). */
+export function ViewAsButton({ profileId, name, className }: { profileId: string; name: string; className?: string }) {
+  const viewAs = useViewAsDialog();
+  return (
+    <>
+      <button type="button" onClick={() => viewAs.open({ profileId, name })} className={className ?? viewAsButtonClass}>
+        View as <span className="sr-only">{name}</span>
+      </button>
+      {viewAs.dialog}
+    </>
+  );
+}
+
+export const viewAsButtonClass =
+  "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800";
+
+/**
+ * The admin says why (kept in the audit trail), then the whole dashboard reloads as that TA sees it,
+ * with the banner that ends it.
+ */
+function ViewAsDialog({ dialog, target, onClosed }: { dialog: RefObject<HTMLDialogElement | null>; target: ViewAsTarget | null; onClosed: () => void }) {
+  const router = useRouter();
   const reasonId = useId();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const name = target?.name ?? "";
 
   async function start(reason: string) {
+    if (!target) return;
     setPending(true);
     setError(null);
     const response = await fetch("/system/emulation/start", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(reason ? { profile_id: profileId, reason } : { profile_id: profileId }),
+      body: JSON.stringify(reason ? { profile_id: target.profileId, reason } : { profile_id: target.profileId }),
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -34,19 +72,12 @@ export function ViewAsButton({ profileId, name, className }: { profileId: string
   }
 
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        className={
-          className ??
-          "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
-        }
-      >
-        View as <span className="sr-only">{name}</span>
-      </button>
       <dialog
         ref={dialog}
+        onClose={() => {
+          setError(null);
+          onClosed();
+        }}
         aria-labelledby={`${reasonId}-title`}
         className="m-auto w-[calc(100%-2rem)] max-w-md whitespace-normal rounded-lg bg-white p-5 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-900 dark:text-slate-100"
       >
@@ -100,6 +131,5 @@ export function ViewAsButton({ profileId, name, className }: { profileId: string
           </div>
         </form>
       </dialog>
-    </>
   );
 }

@@ -24,6 +24,7 @@ const response: ActivityResponse = {
     [id(4)]: { profile_id: id(4), name: "Cy", email: "c@x", department_id: "dept-cs", department_name: "Computer Science", ta_role: "graduate_ta", access_level: "ta" },
   },
   analytics: { departments: [], roles: [], min_date: null, max_date: null },
+  data_as_of: "2026-05-01T12:00:00.000Z",
 };
 
 it("formats the summary counts", () => {

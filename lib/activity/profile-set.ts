@@ -6,7 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { dateWindow } from "@/lib/api/common-schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleProfiles } from "@/lib/auth/scope";
+import { prisma } from "@/lib/db";
 import type { TaRole } from "@/lib/generated/prisma/enums";
+import type { SummarySource } from "@/lib/summaries/rollup-sql";
 
 export interface ProfileSetFilters {
   department_ids?: string[];
@@ -64,4 +66,28 @@ export function windowWhere(filters: WindowFilters): Prisma.DateTimeFilter | und
 export function sessionOwnerWhere(actor: Actor, filters: ProfileSetFilters): Prisma.SessionWhereInput {
   const unfiltered = actor.access_level === "admin" && !selected(filters.department_ids) && !selected(filters.roles);
   return unfiltered ? {} : { profile: profileSetWhere(actor, filters) };
+}
+
+/**
+ * The ids of the profile set, or null when it is every profile (an admin without department or
+ * role filters). Summary queries take the ids as an array, so the planner estimates each filter
+ * from the column statistics instead of guessing a join's selectivity.
+ */
+export async function profileSetIds(actor: Actor, filters: ProfileSetFilters): Promise<string[] | null> {
+  if (actor.access_level === "admin" && !selected(filters.department_ids) && !selected(filters.roles)) return null;
+  const rows = await prisma.profile.findMany({ where: profileSetWhere(actor, filters), select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The profile set as cohorts when it is one (everyone, or departments and roles: admins and
+ * coordinators), else as its profile ids (a TA, whose set is themselves). Totals read the cohort
+ * rollups; answers per profile need profileSetIds.
+ */
+export async function summarySource(actor: Actor, filters: ProfileSetFilters): Promise<SummarySource> {
+  if (actor.access_level === "ta") return { kind: "profiles", profileIds: await profileSetIds(actor, filters) };
+  const chosen = selected(filters.department_ids) ? filters.department_ids : null;
+  const departmentIds =
+    actor.access_level === "coordinator" ? actor.department_ids.filter((id) => !chosen || chosen.includes(id)) : chosen;
+  return { kind: "cohorts", departmentIds, roles: selected(filters.roles) ? filters.roles : null };
 }

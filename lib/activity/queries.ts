@@ -1,14 +1,18 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { visibleProfiles, visibleSessions } from "@/lib/auth/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Grain } from "@/lib/summaries/window";
 import { prisma } from "@/lib/db";
 import type { ActivityRequest, ActivityResponse, ProfileResource, ProfileSummaryItem } from "./schemas";
+import { profileSetIds, profileSetSql } from "./profile-set";
 import { profileActivityRows, type ProfileActivityRow } from "./sql";
 
 const roleOrder = ["head_ta", "graduate_ta", "undergraduate_ta"] as const;
 
-export async function getActivity(actor: Actor, body: ActivityRequest): Promise<ActivityResponse> {
-  const [rows, analytics] = await Promise.all([profileActivityRows(actor, body), getAnalytics(actor)]);
+export async function getActivity(actor: Actor, body: ActivityRequest, coarsest: Grain = "month"): Promise<ActivityResponse> {
+  const dataAsOf = new Date().toISOString();
+  const profileIds = await profileSetIds(actor, body);
+  const [rows, analytics] = await Promise.all([profileActivityRows(actor, body, profileIds, coarsest), getAnalytics(actor)]);
 
   const sum = (pick: (row: ProfileActivityRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const activity = (row: ProfileActivityRow) => row.sessions_count + row.chats_count + row.attempts_count + row.logins_count;
@@ -54,6 +58,7 @@ export async function getActivity(actor: Actor, body: ActivityRequest): Promise<
     profile_summary,
     resources,
     analytics,
+    data_as_of: dataAsOf,
   };
 }
 
@@ -62,24 +67,54 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface AnalyticsRow {
+  departments: Array<{ department_id: string; name: string; profile_count: number }>;
+  roles: Array<{ role: (typeof roleOrder)[number]; profile_count: number }>;
+}
+
+/**
+ * The filter facets in one statement (every list and chart page asks for them): the departments
+ * the actor may filter by with their visible profiles, the TA roles present, and the date range.
+ */
 export async function getAnalytics(actor: Actor): Promise<ActivityResponse["analytics"]> {
-  const profiles = visibleProfiles(actor);
-  const [departments, byDepartment, byRole, dates] = await Promise.all([
-    prisma.department.findMany({
-      where: actor.access_level === "admin" ? {} : { id: { in: actor.department_ids } },
-      select: { id: true, name: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-    }),
-    prisma.profile.groupBy({ by: ["department_id"], where: profiles, _count: { _all: true } }),
-    prisma.profile.groupBy({ by: ["ta_role"], where: { AND: [profiles, { ta_role: { not: null } }] }, _count: { _all: true } }),
-    prisma.session.aggregate({ where: visibleSessions(actor), _min: { created_at: true }, _max: { created_at: true } }),
+  const departmentScope = actor.access_level === "admin" ? Prisma.sql`TRUE` : Prisma.sql`d.id = ANY(${actor.department_ids}::text[])`;
+  const [[facets], dates] = await Promise.all([
+    prisma.$queryRaw<AnalyticsRow[]>`
+      WITH visible AS (SELECT p.department_id, p.ta_role FROM profiles p WHERE ${profileSetSql(actor, {}, "p")})
+      SELECT
+        coalesce((SELECT json_agg(json_build_object('department_id', d.id, 'name', d.name,
+                    'profile_count', (SELECT count(*) FROM visible v WHERE v.department_id = d.id)) ORDER BY d.name, d.id)
+                  FROM departments d WHERE ${departmentScope}), '[]') AS departments,
+        coalesce((SELECT json_agg(json_build_object('role', r.role, 'profile_count', r.n) ORDER BY r.role)
+                  FROM (SELECT ta_role::text AS role, count(*) AS n FROM visible WHERE ta_role IS NOT NULL GROUP BY ta_role) r), '[]') AS roles`,
+    sessionDateRange(actor),
   ]);
-  const perDepartment = new Map(byDepartment.map((row) => [row.department_id, row._count._all]));
-  const perRole = new Map(byRole.map((row) => [row.ta_role, row._count._all]));
+  const byRole = new Map((facets?.roles ?? []).map((row) => [row.role, row.profile_count]));
   return {
-    departments: departments.map((d) => ({ department_id: d.id, name: d.name, profile_count: perDepartment.get(d.id) ?? 0 })),
-    roles: roleOrder.filter((role) => perRole.has(role)).map((role) => ({ role, profile_count: perRole.get(role) ?? 0 })),
-    min_date: dates._min.created_at?.toISOString() ?? null,
-    max_date: dates._max.created_at?.toISOString() ?? null,
+    departments: facets?.departments ?? [],
+    roles: roleOrder.filter((role) => byRole.has(role)).map((role) => ({ role, profile_count: byRole.get(role) ?? 0 })),
+    min_date: dates.min?.toISOString() ?? null,
+    max_date: dates.max?.toISOString() ?? null,
   };
+}
+
+/**
+ * The first and last session start the actor may see. Everyone's: the two ends of the created_at
+ * index. A scope's: the two ends of each profile's (profile_id, created_at) range, so a small
+ * department never scans the whole index looking for its first session.
+ */
+async function sessionDateRange(actor: Actor): Promise<{ min: Date | null; max: Date | null }> {
+  const scope = actor.access_level === "admin" ? Prisma.sql`TRUE` : profileSetSql(actor, {}, "p");
+  const rows =
+    actor.access_level === "admin"
+      ? await prisma.$queryRaw<{ min: Date | null; max: Date | null }[]>`
+          SELECT (SELECT min(created_at) FROM session_stats) AS min, (SELECT max(created_at) FROM session_stats) AS max`
+      : await prisma.$queryRaw<{ min: Date | null; max: Date | null }[]>`
+          SELECT min(ends.first) AS min, max(ends.last) AS max
+          FROM profiles p CROSS JOIN LATERAL (
+            SELECT (SELECT min(x.created_at) FROM session_stats x WHERE x.profile_id = p.id) AS first,
+                   (SELECT max(x.created_at) FROM session_stats x WHERE x.profile_id = p.id) AS last
+          ) ends
+          WHERE ${scope}`;
+  return rows[0] ?? { min: null, max: null };
 }

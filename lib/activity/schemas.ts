@@ -70,6 +70,9 @@ export const activityResponseSchema = z
       .record(z.string(), profileResourceSchema)
       .meta({ description: "Metadata of every profile in profile_summary, keyed by profile id" }),
     analytics: activityAnalyticsSchema,
+    data_as_of: timestamp.meta({
+      description: "When the counts were read; they come from summaries kept current with every write, so this is the answer's own time",
+    }),
   })
   .meta({
     id: "ActivityResponse",

@@ -1,10 +1,12 @@
 import "server-only";
-// The activity summary in one statement: the profile set, then one grouped count per event table,
-// joined back to the set. Each table is read once with a hash or index join, never once per profile.
-import { Prisma } from "@/lib/generated/prisma/client";
+// The activity summary in one statement: the profile set, joined to its event counts summed from
+// the rollups of the window (monthly and daily kept counts, sub-day edges live; lib/summaries).
 import type { Actor } from "@/lib/auth/actor";
+import { dateWindow } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
-import { profileSetSql, windowSql, type ProfileSetFilters, type WindowFilters } from "./profile-set";
+import { activityParts } from "@/lib/summaries/rollup-sql";
+import { splitWindow, type Grain } from "@/lib/summaries/window";
+import { profileSetSql, type ProfileSetFilters, type WindowFilters } from "./profile-set";
 
 export interface ProfileActivityRow {
   profile_id: string;
@@ -23,58 +25,40 @@ export interface ProfileActivityRow {
   problems_count: number;
 }
 
-/** One row per profile of the set (including all-zero ones), with its event counts in the window. */
-export function profileActivityRows(actor: Actor, filters: ProfileSetFilters & WindowFilters): Promise<ProfileActivityRow[]> {
-  const inWindow = (column: string) => windowSql(Prisma.raw(column), filters);
+/**
+ * One row per profile of the set (including all-zero ones), with its event counts in the window.
+ * `coarsest: "live"` reads the base tables only: the reference the rollups are tested against.
+ */
+export function profileActivityRows(
+  actor: Actor,
+  filters: ProfileSetFilters & WindowFilters,
+  profileIds: readonly string[] | null,
+  coarsest: Grain = "month",
+): Promise<ProfileActivityRow[]> {
+  const { from, toExclusive } = dateWindow(filters);
+  const parts = activityParts(splitWindow({ from, to: toExclusive }, coarsest), { kind: "profiles", profileIds }, [
+    "sessions",
+    "chats",
+    "attempts",
+    "logins",
+    "grants",
+    "emulations",
+    "problems",
+  ]);
   return prisma.$queryRaw<ProfileActivityRow[]>`
-    WITH profile_set AS (
-      SELECT p.id FROM profiles p WHERE ${profileSetSql(actor, filters, "p")}
-    ),
-    s AS (
-      SELECT s.profile_id, count(*)::int AS n FROM sessions s JOIN profile_set ps ON ps.id = s.profile_id
-      WHERE ${inWindow("s.created_at")} GROUP BY s.profile_id
-    ),
-    c AS (
-      SELECT s.profile_id, count(*)::int AS n FROM chats c
-      JOIN sessions s ON s.id = c.session_id JOIN profile_set ps ON ps.id = s.profile_id
-      WHERE ${inWindow("c.created_at")} GROUP BY s.profile_id
-    ),
-    a AS (
-      SELECT s.profile_id, count(*)::int AS n FROM attempts a
-      JOIN sessions s ON s.id = a.session_id JOIN profile_set ps ON ps.id = s.profile_id
-      WHERE ${inWindow("a.created_at")} GROUP BY s.profile_id
-    ),
-    l AS (
-      SELECT l.profile_id, count(*)::int AS n FROM logins l JOIN profile_set ps ON ps.id = l.profile_id
-      WHERE ${inWindow("l.created_at")} GROUP BY l.profile_id
-    ),
-    g AS (
-      SELECT g.profile_id, count(*)::int AS n FROM grants g JOIN profile_set ps ON ps.id = g.profile_id
-      WHERE ${inWindow("g.created_at")} GROUP BY g.profile_id
-    ),
-    e AS (
-      SELECT e.target_profile_id AS profile_id, count(*)::int AS n FROM emulations e
-      JOIN profile_set ps ON ps.id = e.target_profile_id
-      WHERE ${inWindow("e.started_at")} GROUP BY e.target_profile_id
-    ),
-    pr AS (
-      SELECT s.profile_id, count(*)::int AS n FROM problems pr
-      JOIN sessions s ON s.id = pr.session_id JOIN profile_set ps ON ps.id = s.profile_id
-      WHERE ${inWindow("pr.created_at")} GROUP BY s.profile_id
+    WITH totals AS (
+      SELECT a.profile_id, sum(a.sessions) AS sessions, sum(a.chats) AS chats, sum(a.attempts) AS attempts,
+             sum(a.logins) AS logins, sum(a.grants) AS grants, sum(a.emulations) AS emulations, sum(a.problems) AS problems
+      FROM (${parts}) a GROUP BY a.profile_id
     )
     SELECT p.id::text AS profile_id, p.name, p.email, p.department_id, d.name AS department_name,
            p.ta_role::text AS ta_role, p.access_level::text AS access_level,
-           coalesce(s.n, 0) AS sessions_count, coalesce(c.n, 0) AS chats_count, coalesce(a.n, 0) AS attempts_count,
-           coalesce(l.n, 0) AS logins_count, coalesce(g.n, 0) AS grants_count, coalesce(e.n, 0) AS emulations_count,
-           coalesce(pr.n, 0) AS problems_count
-    FROM profile_set ps
-    JOIN profiles p ON p.id = ps.id
+           coalesce(t.sessions, 0)::int AS sessions_count, coalesce(t.chats, 0)::int AS chats_count,
+           coalesce(t.attempts, 0)::int AS attempts_count, coalesce(t.logins, 0)::int AS logins_count,
+           coalesce(t.grants, 0)::int AS grants_count, coalesce(t.emulations, 0)::int AS emulations_count,
+           coalesce(t.problems, 0)::int AS problems_count
+    FROM profiles p
     LEFT JOIN departments d ON d.id = p.department_id
-    LEFT JOIN s ON s.profile_id = p.id
-    LEFT JOIN c ON c.profile_id = p.id
-    LEFT JOIN a ON a.profile_id = p.id
-    LEFT JOIN l ON l.profile_id = p.id
-    LEFT JOIN g ON g.profile_id = p.id
-    LEFT JOIN e ON e.profile_id = p.id
-    LEFT JOIN pr ON pr.profile_id = p.id`;
+    LEFT JOIN totals t ON t.profile_id = p.id
+    WHERE ${profileSetSql(actor, filters, "p")}`;
 }

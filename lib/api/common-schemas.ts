@@ -84,6 +84,24 @@ export function paginatedResponse<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * The lists over the summary tables (sessions, groups) also page by keyset and say how exact their
+ * total is and how fresh their numbers are.
+ */
+export function keysetPaginatedResponse<T extends z.ZodType>(item: T) {
+  return paginatedResponse(item).extend({
+    next_cursor: z.string().nullable().meta({ description: "Send as cursor for the page after this one; null on the last page" }),
+    prev_cursor: z.string().nullable().meta({ description: "Send as cursor for the page before this one; null on the first page" }),
+    total_count_is_estimate: z.boolean().meta({
+      description:
+        "false: total_count is exact. true: counting exactly would mean reading every matching row, so total_count is exact up to 10,000 and the planner's estimate above that.",
+    }),
+    data_as_of: timestamp.meta({
+      description: "When the numbers were read. Summaries are kept current in the same transaction as every write, so this is the answer's own time.",
+    }),
+  });
+}
+
 export function pageInfo(page: number, pageSize: number, totalCount: number) {
   return { page, page_size: pageSize, total_count: totalCount, total_pages: Math.ceil(totalCount / pageSize) };
 }

@@ -29,20 +29,23 @@ export interface AccessHistoryRow {
  * Failed sign-ins typed with their email but matched to no profile count as theirs too.
  */
 export function accessHistoryRows(db: Pick<PrismaClient, "$queryRaw">, profileId: string): Promise<AccessHistoryRow[]> {
+  // Every step is an index walk from the person outwards (sessions by profile, groups by session,
+  // runs by group, messages by run, uploads by message or owner, audit rows by target). Each is a
+  // LATERAL probe fenced with OFFSET 0, which keeps the planner from flattening it into a join:
+  // as joins, it misjudged the steps' sizes (a TA owns tens of thousands of messages) and hashed
+  // the whole audit log and message_uploads: 43 s at 10M audit rows.
   return db.$queryRaw<AccessHistoryRow[]>`
     with person as (select id, email from profiles where id = ${profileId}::uuid),
-    their_sessions as (select id from sessions where profile_id = ${profileId}::uuid),
-    their_groups as (select g.id from groups g join their_sessions s on s.id = g.session_id),
-    their_problems as (select p.id from problems p join their_sessions s on s.id = p.session_id),
-    -- Materialized steps, walked down the indexes (runs by group, messages by run, uploads by
-    -- message): inlined, the planner misjudged their sizes and hashed every message (npm run bench,
-    -- a TA with 11.5k of 400k audit rows: 2.9 s inlined, 1.3 s materialized).
-    their_runs as materialized (select r.id from runs r where r.group_id in (select id from their_groups)),
-    their_messages as materialized (select m.id from messages m where m.run_id in (select id from their_runs)),
+    their_sessions as materialized (select id from sessions where profile_id = ${profileId}::uuid),
+    their_groups as materialized (
+      select g.id from their_sessions s cross join lateral (select id from groups where session_id = s.id offset 0) g),
+    their_problems as (select p.id from their_sessions s cross join lateral (select id from problems where session_id = s.id offset 0) p),
+    their_runs as materialized (select r.id from their_groups g cross join lateral (select id from runs where group_id = g.id offset 0) r),
+    their_messages as materialized (select m.id from their_runs r cross join lateral (select id from messages where run_id = r.id offset 0) m),
     their_uploads as (
       select u.id from uploads u where u.profile_id = ${profileId}::uuid
       union
-      select mu.upload_id from message_uploads mu where mu.message_id in (select id from their_messages)
+      select mu.upload_id from their_messages m cross join lateral (select upload_id from message_uploads where message_id = m.id offset 0) mu
     ),
     their_tokens as (select id from api_tokens where profile_id = ${profileId}::uuid),
     their_targets (target_type, target_id) as materialized (
@@ -59,7 +62,8 @@ export function accessHistoryRows(db: Pick<PrismaClient, "$queryRaw">, profileId
       union
       select id from audit_logs where on_behalf_of_id = ${profileId}::uuid
       union
-      select a.id from their_targets t join audit_logs a on a.target_type = t.target_type and a.target_id = t.target_id
+      select a.id from their_targets t
+      cross join lateral (select id from audit_logs where target_type = t.target_type and target_id = t.target_id offset 0) a
     )
     select a.created_at,
       case
@@ -69,8 +73,8 @@ export function accessHistoryRows(db: Pick<PrismaClient, "$queryRaw">, profileId
       end as relation,
       a.action, a.actor_id::text, actor.name as actor_name, a.on_behalf_of_id::text, behalf.name as on_behalf_of_name,
       a.target_type, a.target_id, a.ip, a.request_id, null::text as user_agent, a.details, a.id::text as audit_id, null::text as login_id
-    from audit_logs a
-    join matched on matched.id = a.id
+    from matched
+    cross join lateral (select * from audit_logs where id = matched.id offset 0) a
     left join profiles actor on actor.id = a.actor_id
     left join profiles behalf on behalf.id = a.on_behalf_of_id
     union all

@@ -1,12 +1,21 @@
 import "server-only";
-import { sessionOwnerWhere } from "@/lib/activity/profile-set";
+import { profileSetSql, summarySource } from "@/lib/activity/profile-set";
 import type { Actor } from "@/lib/auth/actor";
-import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { problemSelect, toProblemItem } from "@/lib/problems/queries";
-import { resolveWindow, type ResolvedWindow } from "./period";
+import type { Grain } from "@/lib/summaries/window";
+import { newestOpenProblems } from "@/lib/problems/queries";
+import { resolveWindow } from "./period";
 import type { DashboardRequest, DashboardResponse, FollowUpRequest, FollowUpResponse, ModelUsage } from "./schemas";
-import { activeTasPerWeek, costByDepartment, followUpRows, kpiRow, sessionsPerDay, usagePerDay, type UsagePerDayRow } from "./sql";
+import {
+  activeTasPerWeek,
+  costByDepartment,
+  followUpRows,
+  kpiRow,
+  sessionsPerDay,
+  usagePerDay,
+  type DashboardSource,
+  type UsagePerDayRow,
+} from "./sql";
 
 /** How many open problems the dashboard lists; the Problems page has the rest. */
 export const openProblemsShown = 8;
@@ -14,17 +23,24 @@ export const openProblemsShown = 8;
 // Decimal sums keep every digit; "0" rather than "0E-10" for nothing.
 const exact = (value: Prisma.Decimal | null | undefined): string => (value ? value.toFixed() : "0");
 
-export async function getDashboard(actor: Actor, body: DashboardRequest, now: Date = new Date()): Promise<DashboardResponse> {
+export async function getDashboard(
+  actor: Actor,
+  body: DashboardRequest,
+  now: Date = new Date(),
+  coarsest: Grain = "month",
+): Promise<DashboardResponse> {
   const w = resolveWindow(body, now);
+  const source: DashboardSource = { profileSet: profileSetSql(actor, body, "p"), summary: await summarySource(actor, body), coarsest };
   const [kpis, perDay, usage, departments, weeks, problems] = await Promise.all([
-    kpiRow(actor, body, w),
-    sessionsPerDay(actor, body, w),
-    usagePerDay(actor, body, w),
-    costByDepartment(actor, body, w),
-    activeTasPerWeek(actor, body, w),
-    newestOpenProblems(actor, body, w),
+    kpiRow(source, w),
+    sessionsPerDay(source, w),
+    usagePerDay(source, w),
+    costByDepartment(source, w),
+    activeTasPerWeek(source, w),
+    newestOpenProblems(source.profileSet, w.from, w.toExclusive, openProblemsShown),
   ]);
   return {
+    data_as_of: now.toISOString(),
     window: {
       date_from: w.from.toISOString(),
       date_to: w.toExclusive.toISOString(),
@@ -66,16 +82,6 @@ function groupUsageByDay(rows: UsagePerDayRow[]): DashboardResponse["usage_per_d
     entry.cost = entry.cost ? entry.cost.plus(row.total_cost) : row.total_cost;
   }
   return [...days].map(([day, entry]) => ({ day, total_tokens: Number(entry.tokens), total_cost: exact(entry.cost), models: entry.models }));
-}
-
-async function newestOpenProblems(actor: Actor, body: DashboardRequest, w: ResolvedWindow) {
-  const rows = await prisma.problem.findMany({
-    where: { resolved: false, created_at: { gte: w.from, lt: w.toExclusive }, session: sessionOwnerWhere(actor, body) },
-    orderBy: [{ created_at: "desc" }, { id: "desc" }],
-    take: openProblemsShown,
-    select: problemSelect,
-  });
-  return rows.map(toProblemItem);
 }
 
 export async function getFollowUp(actor: Actor, body: FollowUpRequest, now: Date = new Date()): Promise<FollowUpResponse> {

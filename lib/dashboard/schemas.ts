@@ -57,6 +57,9 @@ export type ModelUsage = z.infer<typeof modelUsageSchema>;
 
 export const dashboardResponseSchema = z
   .object({
+    data_as_of: timestamp.meta({
+      description: "When the numbers were read; they come from summaries kept current with every write, so this is the answer's own time",
+    }),
     window: z
       .object({
         date_from: timestamp.meta({ description: "Start of the window (inclusive)" }),

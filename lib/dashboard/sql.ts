@@ -1,33 +1,36 @@
 import "server-only";
-// The dashboard's aggregates, one statement each, all over "the profile set" of the activity
-// filters (lib/activity/profile-set.ts, which mirrors lib/auth/scope.ts). Days and weeks are UTC
-// (`AT TIME ZONE 'UTC'` before date_trunc, so the server's TimeZone setting never shifts a bucket),
-// and generate_series supplies the empty ones so the charts see zeros rather than gaps.
+// The dashboard's aggregates over "the profile set" of the activity filters. Totals and per-day
+// series sum the rollups of the window (lib/summaries; the cohort rollups for admins and
+// coordinators, a few rows per day); how many TAs were active is an index probe per profile of
+// the set on session_stats (profile_id, created_at), exact for any window (and index-only, as the
+// stats rows are vacuumed often). Days and weeks are UTC, and
+// generate_series supplies the empty ones so the charts see zeros rather than gaps.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { profileSetSql, type ProfileSetFilters } from "@/lib/activity/profile-set";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
+import { activityParts, usageParts, type SummarySource } from "@/lib/summaries/rollup-sql";
+import { splitWindow, type Grain } from "@/lib/summaries/window";
 import type { ResolvedWindow } from "./period";
 
-function profileSet(actor: Actor, filters: ProfileSetFilters): Prisma.Sql {
-  return Prisma.sql`SELECT p.id, p.department_id FROM profiles p WHERE ${profileSetSql(actor, filters, "p")}`;
+/** Whose numbers the dashboard reads and from which rollups: "live" is the base-table reference the tests compare with. */
+export interface DashboardSource {
+  /** The profile set as a condition on profiles `p`. */
+  profileSet: Prisma.Sql;
+  summary: SummarySource;
+  coarsest: Grain;
 }
 
-/** `column` in [previousFrom, toExclusive): both windows, so one scan feeds current and previous. */
-function bothWindows(column: Prisma.Sql, w: ResolvedWindow): Prisma.Sql {
-  return Prisma.sql`${column} >= ${w.previousFrom}::timestamptz AND ${column} < ${w.toExclusive}::timestamptz`;
-}
+const finest = (coarsest: Grain): Grain => (coarsest === "live" ? "live" : "day");
 
-function inWindow(column: Prisma.Sql, w: ResolvedWindow): Prisma.Sql {
-  return Prisma.sql`${column} >= ${w.from}::timestamptz AND ${column} < ${w.toExclusive}::timestamptz`;
-}
-
-/** The FILTER clause of "in the current window" for rows already limited to both windows. */
-function current(column: Prisma.Sql, w: ResolvedWindow): Prisma.Sql {
-  return Prisma.sql`FILTER (WHERE ${column} >= ${w.from}::timestamptz)`;
-}
-function previous(column: Prisma.Sql, w: ResolvedWindow): Prisma.Sql {
-  return Prisma.sql`FILTER (WHERE ${column} < ${w.from}::timestamptz)`;
+/**
+ * How many profiles of the set started a session in [from, to): one index probe per profile. The
+ * LIMIT keeps it a probe: as EXISTS, the planner turns it into a scan of every session in the window.
+ */
+function activeProfiles(source: DashboardSource, from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM profiles p CROSS JOIN LATERAL (
+    SELECT 1 FROM session_stats x WHERE x.profile_id = p.id AND x.created_at >= ${from} AND x.created_at < ${to} LIMIT 1) hit
+    WHERE ${source.profileSet})::int`;
 }
 
 export interface KpiRow {
@@ -47,72 +50,64 @@ export interface KpiRow {
   open_problems_previous: number;
 }
 
-export async function kpiRow(actor: Actor, filters: ProfileSetFilters, w: ResolvedWindow): Promise<KpiRow> {
-  const s = Prisma.sql`s.created_at`;
-  const l = Prisma.sql`l.created_at`;
-  const e = Prisma.sql`e.started_at`;
-  const r = Prisma.sql`r.created_at`;
-  const pr = Prisma.sql`pr.created_at`;
+export async function kpiRow(source: DashboardSource, w: ResolvedWindow): Promise<KpiRow> {
+  const { summary, coarsest } = source;
+  const current = splitWindow({ from: w.from, to: w.toExclusive }, coarsest);
+  const previous = splitWindow({ from: w.previousFrom, to: w.from }, coarsest);
+  const counts = ["sessions", "logins", "emulations", "open_problems"] as const;
   const rows = await prisma.$queryRaw<KpiRow[]>`
-    WITH ps AS (${profileSet(actor, filters)}),
-    s AS (
-      SELECT count(*) ${current(s, w)} AS cur, count(*) ${previous(s, w)} AS prev,
-             count(DISTINCT s.profile_id) ${current(s, w)} AS cur_active, count(DISTINCT s.profile_id) ${previous(s, w)} AS prev_active
-      FROM sessions s JOIN ps ON ps.id = s.profile_id WHERE ${bothWindows(s, w)}
+    WITH a AS (
+      SELECT true AS cur, x.* FROM (${activityParts(current, summary, counts)}) x
+      UNION ALL SELECT false, x.* FROM (${activityParts(previous, summary, counts)}) x
     ),
-    l AS (
-      SELECT count(*) ${current(l, w)} AS cur, count(*) ${previous(l, w)} AS prev
-      FROM logins l JOIN ps ON ps.id = l.profile_id WHERE ${bothWindows(l, w)}
+    u AS (
+      SELECT true AS cur, x.* FROM (${usageParts(current, summary)}) x
+      UNION ALL SELECT false, x.* FROM (${usageParts(previous, summary)}) x
     ),
-    e AS (
-      SELECT count(*) ${current(e, w)} AS cur, count(*) ${previous(e, w)} AS prev
-      FROM emulations e JOIN ps ON ps.id = e.target_profile_id WHERE ${bothWindows(e, w)}
+    act AS (
+      SELECT coalesce(sum(sessions) FILTER (WHERE cur), 0)::int AS sessions, coalesce(sum(sessions) FILTER (WHERE NOT cur), 0)::int AS sessions_previous,
+             coalesce(sum(logins) FILTER (WHERE cur), 0)::int AS logins, coalesce(sum(logins) FILTER (WHERE NOT cur), 0)::int AS logins_previous,
+             coalesce(sum(emulations) FILTER (WHERE cur), 0)::int AS emulations,
+             coalesce(sum(emulations) FILTER (WHERE NOT cur), 0)::int AS emulations_previous,
+             coalesce(sum(open_problems) FILTER (WHERE cur), 0)::int AS open_problems,
+             coalesce(sum(open_problems) FILTER (WHERE NOT cur), 0)::int AS open_problems_previous
+      FROM a
     ),
-    r AS (
-      SELECT sum(r.input_tokens::bigint + r.output_tokens) ${current(r, w)} AS cur_tokens,
-             sum(r.input_tokens::bigint + r.output_tokens) ${previous(r, w)} AS prev_tokens,
-             sum(r.cost) ${current(r, w)} AS cur_cost, sum(r.cost) ${previous(r, w)} AS prev_cost
-      FROM runs r JOIN groups g ON g.id = r.group_id JOIN sessions s ON s.id = g.session_id JOIN ps ON ps.id = s.profile_id
-      WHERE ${bothWindows(r, w)}
-    ),
-    pr AS (
-      SELECT count(*) ${current(pr, w)} AS cur, count(*) ${previous(pr, w)} AS prev
-      FROM problems pr JOIN sessions s ON s.id = pr.session_id JOIN ps ON ps.id = s.profile_id
-      WHERE NOT pr.resolved AND ${bothWindows(pr, w)}
+    use AS (
+      SELECT coalesce(sum(input_tokens + output_tokens) FILTER (WHERE cur), 0)::bigint AS tokens,
+             coalesce(sum(input_tokens + output_tokens) FILTER (WHERE NOT cur), 0)::bigint AS tokens_previous,
+             coalesce(sum(cost) FILTER (WHERE cur), 0) AS cost, coalesce(sum(cost) FILTER (WHERE NOT cur), 0) AS cost_previous
+      FROM u
     )
-    SELECT s.cur::int AS sessions, s.prev::int AS sessions_previous,
-           s.cur_active::int AS active_tas, s.prev_active::int AS active_tas_previous,
-           l.cur::int AS logins, l.prev::int AS logins_previous,
-           e.cur::int AS emulations, e.prev::int AS emulations_previous,
-           coalesce(r.cur_tokens, 0)::bigint AS tokens, coalesce(r.prev_tokens, 0)::bigint AS tokens_previous,
-           coalesce(r.cur_cost, 0) AS cost, coalesce(r.prev_cost, 0) AS cost_previous,
-           pr.cur::int AS open_problems, pr.prev::int AS open_problems_previous
-    FROM s, l, e, r, pr`;
+    SELECT act.*, use.*,
+           ${activeProfiles(source, Prisma.sql`${w.from}::timestamptz`, Prisma.sql`${w.toExclusive}::timestamptz`)} AS active_tas,
+           ${activeProfiles(source, Prisma.sql`${w.previousFrom}::timestamptz`, Prisma.sql`${w.from}::timestamptz`)} AS active_tas_previous
+    FROM act, use`;
   const row = rows[0];
   if (!row) throw new Error("the KPI statement answers exactly one row");
   return row;
 }
 
-/** generate_series over the window's UTC days, as `timestamp` (no zone) values named `day`. */
+/** generate_series over the window's UTC days, as `date` values named `day`. */
 function daySeries(w: ResolvedWindow): Prisma.Sql {
-  return Prisma.sql`SELECT generate_series(${w.firstDay}::date::timestamp, ${w.lastDay}::date::timestamp, interval '1 day') AS day`;
+  return Prisma.sql`SELECT generate_series(${w.firstDay}::date, ${w.lastDay}::date, interval '1 day')::date AS day`;
 }
 
-const utcDay = (column: Prisma.Sql) => Prisma.sql`date_trunc('day', ${column} AT TIME ZONE 'UTC')`;
+function dayParts(source: DashboardSource, w: ResolvedWindow) {
+  return splitWindow({ from: w.from, to: w.toExclusive }, finest(source.coarsest));
+}
 
 export interface SessionsPerDayRow {
   day: string;
   sessions: number;
 }
 
-export function sessionsPerDay(actor: Actor, filters: ProfileSetFilters, w: ResolvedWindow): Promise<SessionsPerDayRow[]> {
+export function sessionsPerDay(source: DashboardSource, w: ResolvedWindow): Promise<SessionsPerDayRow[]> {
   return prisma.$queryRaw<SessionsPerDayRow[]>`
-    WITH ps AS (${profileSet(actor, filters)}),
-    days AS (${daySeries(w)}),
+    WITH days AS (${daySeries(w)}),
     per_day AS (
-      SELECT ${utcDay(Prisma.sql`s.created_at`)} AS day, count(*)::int AS n
-      FROM sessions s JOIN ps ON ps.id = s.profile_id
-      WHERE ${inWindow(Prisma.sql`s.created_at`, w)} GROUP BY 1
+      SELECT a.bucket AS day, sum(a.sessions)::int AS n FROM (${activityParts(dayParts(source, w), source.summary, ["sessions"])}) a
+      GROUP BY 1
     )
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(pd.n, 0) AS sessions
     FROM days d LEFT JOIN per_day pd ON pd.day = d.day
@@ -129,15 +124,13 @@ export interface UsagePerDayRow {
 }
 
 /** One row per (day, model) with runs, plus one all-zero row for each day without any. */
-export function usagePerDay(actor: Actor, filters: ProfileSetFilters, w: ResolvedWindow): Promise<UsagePerDayRow[]> {
+export function usagePerDay(source: DashboardSource, w: ResolvedWindow): Promise<UsagePerDayRow[]> {
   return prisma.$queryRaw<UsagePerDayRow[]>`
-    WITH ps AS (${profileSet(actor, filters)}),
-    days AS (${daySeries(w)}),
+    WITH days AS (${daySeries(w)}),
     per_day AS (
-      SELECT ${utcDay(Prisma.sql`r.created_at`)} AS day, r.model_id,
-             sum(r.input_tokens::bigint + r.output_tokens)::bigint AS total_tokens, sum(r.cost) AS total_cost
-      FROM runs r JOIN groups g ON g.id = r.group_id JOIN sessions s ON s.id = g.session_id JOIN ps ON ps.id = s.profile_id
-      WHERE ${inWindow(Prisma.sql`r.created_at`, w)} GROUP BY 1, 2
+      SELECT u.bucket AS day, u.model_id, sum(u.input_tokens + u.output_tokens)::bigint AS total_tokens, sum(u.cost) AS total_cost
+      FROM (${usageParts(dayParts(source, w), source.summary)}) u
+      GROUP BY 1, 2 HAVING sum(u.runs) > 0
     )
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day, pd.model_id::text AS model_id, m.name,
            coalesce(pd.total_tokens, 0)::bigint AS total_tokens, coalesce(pd.total_cost, 0) AS total_cost
@@ -152,13 +145,13 @@ export interface CostByDepartmentRow {
   total_cost: Prisma.Decimal;
 }
 
-export function costByDepartment(actor: Actor, filters: ProfileSetFilters, w: ResolvedWindow): Promise<CostByDepartmentRow[]> {
+export function costByDepartment(source: DashboardSource, w: ResolvedWindow): Promise<CostByDepartmentRow[]> {
+  const parts = splitWindow({ from: w.from, to: w.toExclusive }, source.coarsest);
   return prisma.$queryRaw<CostByDepartmentRow[]>`
-    WITH ps AS (${profileSet(actor, filters)}),
-    per_department AS (
-      SELECT ps.department_id, sum(r.input_tokens::bigint + r.output_tokens)::bigint AS total_tokens, sum(r.cost) AS total_cost
-      FROM runs r JOIN groups g ON g.id = r.group_id JOIN sessions s ON s.id = g.session_id JOIN ps ON ps.id = s.profile_id
-      WHERE ${inWindow(Prisma.sql`r.created_at`, w)} GROUP BY ps.department_id
+    WITH per_department AS (
+      SELECT u.department_id, sum(u.input_tokens + u.output_tokens)::bigint AS total_tokens, sum(u.cost) AS total_cost
+      FROM (${usageParts(parts, source.summary)}) u
+      GROUP BY u.department_id HAVING sum(u.runs) > 0
     )
     SELECT pd.department_id, d.name AS department_name, pd.total_tokens, pd.total_cost
     FROM per_department pd LEFT JOIN departments d ON d.id = pd.department_id
@@ -170,20 +163,18 @@ export interface ActiveTasPerWeekRow {
   active_tas: number;
 }
 
-export function activeTasPerWeek(actor: Actor, filters: ProfileSetFilters, w: ResolvedWindow): Promise<ActiveTasPerWeekRow[]> {
-  const week = (column: Prisma.Sql) => Prisma.sql`date_trunc('week', ${column})`;
+/** Per ISO week the window touches, the profiles of the set with a session in the part of the week inside the window. */
+export function activeTasPerWeek(source: DashboardSource, w: ResolvedWindow): Promise<ActiveTasPerWeekRow[]> {
+  const from = Prisma.sql`${w.from}::timestamptz`;
+  const to = Prisma.sql`${w.toExclusive}::timestamptz`;
   return prisma.$queryRaw<ActiveTasPerWeekRow[]>`
-    WITH ps AS (${profileSet(actor, filters)}),
-    weeks AS (
-      SELECT generate_series(${week(Prisma.sql`${w.firstDay}::date::timestamp`)}, ${week(Prisma.sql`${w.lastDay}::date::timestamp`)}, interval '1 week') AS week
-    ),
-    per_week AS (
-      SELECT ${week(Prisma.sql`(s.created_at AT TIME ZONE 'UTC')`)} AS week, count(DISTINCT s.profile_id)::int AS n
-      FROM sessions s JOIN ps ON ps.id = s.profile_id
-      WHERE ${inWindow(Prisma.sql`s.created_at`, w)} GROUP BY 1
+    WITH weeks AS (
+      SELECT week, greatest(week AT TIME ZONE 'UTC', ${from}) AS starts, least((week + interval '1 week') AT TIME ZONE 'UTC', ${to}) AS ends
+      FROM generate_series(date_trunc('week', ${w.firstDay}::date::timestamp), date_trunc('week', ${w.lastDay}::date::timestamp), interval '1 week') AS week
     )
-    SELECT to_char(wk.week, 'YYYY-MM-DD') AS week_start, coalesce(pw.n, 0) AS active_tas
-    FROM weeks wk LEFT JOIN per_week pw ON pw.week = wk.week
+    SELECT to_char(wk.week, 'YYYY-MM-DD') AS week_start,
+           ${activeProfiles(source, Prisma.sql`wk.starts`, Prisma.sql`wk.ends`)} AS active_tas
+    FROM weeks wk
     ORDER BY wk.week`;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 // The one export query Prisma makes too slow: messages with their run, group, session and uploads.
-// Through Prisma that is five round trips per batch with IN-lists (about 4x slower on 240k messages:
-// see scripts/bench-export.ts); here it is one keyset query. The scope mirrors scope.ts clause for
+// Through Prisma that is five round trips per batch with IN-lists (about 4x slower on 240k messages,
+// measured with the export benchmark of session 1); here it is one keyset query. The scope mirrors scope.ts clause for
 // clause (profileSetSql mirrors visibleProfiles); the export tests compare both against the database.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";

@@ -5,14 +5,18 @@ export function formatUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
+// Built once (constructing a formatter costs tens of microseconds; tables format thousands of dates).
+const day = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const shortDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
 /** "May 1, 2026" in UTC, so the server and the browser render the same text. */
 export function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return day.format(new Date(iso));
 }
 
 /** "May 1" in UTC: chart axes and date ranges within one year ("YYYY-MM-DD" days work too). */
 export function formatShortDay(iso: string): string {
-  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return shortDay.format(new Date(iso));
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number, string][] = [

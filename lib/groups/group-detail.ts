@@ -1,7 +1,8 @@
 import "server-only";
 // The detail tree of one group: a window of its messages across runs, the runs they belong to, and
 // the models, agents, profiles and uploads those reference. The cost is bounded by the window: run
-// message counts come from the (run_id, position) index, and only the window's messages are loaded.
+// message counts come from the (run_id, position) index, and only the window's messages are read,
+// with their uploads and calls, in one statement.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UploadKind } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
@@ -16,55 +17,81 @@ export function formatMoney(value: Prisma.Decimal | null | undefined): string {
   return value ? value.toFixed() : "0";
 }
 
+interface RunRow {
+  id: string;
+  created_at: Date;
+  input_tokens: number;
+  output_tokens: number;
+  cached_input_tokens: number;
+  cost: Prisma.Decimal;
+  model_id: string;
+  agent_id: string;
+  profile_id: string;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  status: "running" | "succeeded" | "failed" | "cancelled";
+  error: string | null;
+  previous_context_start_index: number;
+  message_count: number;
+}
+
+interface MessageRow {
+  id: string;
+  run_id: string;
+  role: MessageItem["role"];
+  position: number;
+  created_at: Date;
+  uploads: Array<{ id: string; kind: UploadKind; mime_type: string; byte_size: number; original_name: string }>;
+  calls: Array<{ id: string; template_name: string; file_path: string | null; created_at: string }>;
+}
+
+/** Every run of the group in order, with its message count read from the (run_id, position) index. */
+function groupRuns(groupId: string): Promise<RunRow[]> {
+  return prisma.$queryRaw<RunRow[]>`
+    SELECT r.id::text AS id, r.created_at, r.input_tokens, r.output_tokens, r.cached_input_tokens, r.cost,
+           r.model_id::text AS model_id, r.agent_id::text AS agent_id, r.profile_id::text AS profile_id, r.finished_at,
+           r.duration_ms, r.status::text AS status, r.error, r.previous_context_start_index,
+           (SELECT count(*) FROM messages m WHERE m.run_id = r.id)::int AS message_count
+    FROM runs r WHERE r.group_id = ${groupId}::uuid
+    ORDER BY r.created_at, r.id`;
+}
+
+/** The window's messages with their uploads and calls, in one statement: only these rows are read. */
+function windowMessages(runIds: readonly string[], skip: number, take: number): Promise<MessageRow[]> {
+  return prisma.$queryRaw<MessageRow[]>`
+    WITH picked AS MATERIALIZED (
+      SELECT m.id, m.run_id, m.role, m.position, m.created_at, w.ord
+      FROM unnest(${[...runIds]}::uuid[]) WITH ORDINALITY AS w(run_id, ord)
+      CROSS JOIN LATERAL (SELECT * FROM messages m WHERE m.run_id = w.run_id ORDER BY m.position) m
+      ORDER BY w.ord, m.position
+      OFFSET ${skip} LIMIT ${take}
+    )
+    SELECT p.id::text AS id, p.run_id::text AS run_id, p.role::text AS role, p.position, p.created_at,
+           coalesce((SELECT json_agg(json_build_object('id', u.id, 'kind', u.kind, 'mime_type', u.mime_type, 'byte_size', u.byte_size,
+                                                       'original_name', u.original_name) ORDER BY mu.position)
+                     FROM message_uploads mu JOIN uploads u ON u.id = mu.upload_id WHERE mu.message_id = p.id), '[]') AS uploads,
+           coalesce((SELECT json_agg(json_build_object('id', c.id, 'template_name', c.template_name, 'file_path', c.file_path,
+                                                       'created_at', c.created_at) ORDER BY c.created_at, c.id)
+                     FROM tool_calls c WHERE c.message_id = p.id), '[]') AS calls
+    FROM picked p
+    ORDER BY p.ord, p.position`;
+}
+
 export async function groupDetail(
   group: { id: string; owner_profile_id: string },
   window: { message_limit: number; message_offset: number },
 ): Promise<Detail> {
-  const counts = await prisma.run.findMany({
-    where: { group_id: group.id },
-    orderBy: [{ created_at: "asc" }, { id: "asc" }],
-    select: { id: true, _count: { select: { messages: true } } },
-  });
-  const plan = planMessageWindow(
-    counts.map((run) => ({ id: run.id, message_count: run._count.messages })),
-    window.message_offset,
-    window.message_limit,
-  );
-
-  const [runs, messages] = await Promise.all([
-    plan.run_ids.length
-      ? prisma.run.findMany({ where: { id: { in: plan.run_ids } }, orderBy: [{ created_at: "asc" }, { id: "asc" }] })
-      : [],
-    plan.message_run_ids.length
-      ? prisma.message.findMany({
-          where: { run_id: { in: plan.message_run_ids } },
-          orderBy: [{ run: { created_at: "asc" } }, { run_id: "asc" }, { position: "asc" }],
-          skip: plan.skip_in_first_run,
-          take: window.message_limit,
-          select: {
-            id: true,
-            run_id: true,
-            role: true,
-            position: true,
-            created_at: true,
-            uploads: {
-              orderBy: { position: "asc" },
-              select: { upload: { select: { id: true, kind: true, mime_type: true, byte_size: true, original_name: true } } },
-            },
-            calls: {
-              orderBy: [{ created_at: "asc" }, { id: "asc" }],
-              select: { id: true, template_name: true, file_path: true, created_at: true },
-            },
-          },
-        })
-      : [],
-  ]);
+  const allRuns = await groupRuns(group.id);
+  const plan = planMessageWindow(allRuns, window.message_offset, window.message_limit);
+  const onPage = new Set(plan.run_ids);
+  const runs = allRuns.filter((run) => onPage.has(run.id));
+  const messages = plan.message_run_ids.length ? await windowMessages(plan.message_run_ids, plan.skip_in_first_run, window.message_limit) : [];
 
   const uploads = new Map<string, UploadResource>();
   const messagesByRun = new Map<string, MessageItem[]>();
   for (const message of messages) {
     const ids: Record<UploadKind, string[]> = { text: [], audio: [], image: [], video: [], file: [] };
-    for (const { upload } of message.uploads) {
+    for (const upload of message.uploads) {
       ids[upload.kind].push(upload.id);
       uploads.set(upload.id, {
         upload_id: upload.id,
@@ -84,7 +111,7 @@ export async function groupDetail(
       image_upload_ids: ids.image,
       video_upload_ids: ids.video,
       file_upload_ids: ids.file,
-      calls: message.calls.map((call) => ({ ...call, created_at: call.created_at.toISOString() })),
+      calls: message.calls.map((call) => ({ ...call, created_at: new Date(call.created_at).toISOString() })),
     };
     const list = messagesByRun.get(message.run_id) ?? [];
     list.push(item);

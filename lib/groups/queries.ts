@@ -1,18 +1,21 @@
 import "server-only";
+import { profileSetIds, profileSetSql, summarySource } from "@/lib/activity/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
 import type { Actor } from "@/lib/auth/actor";
-import { visibleGroups } from "@/lib/auth/scope";
 import { prisma } from "@/lib/db";
+import { fetchListPage } from "@/lib/summaries/list-page";
+import type { Grain } from "@/lib/summaries/window";
 import { formatMoney, groupDetail } from "./group-detail";
-import { costByModel, costByMonth, countGroups, groupListRows, groupModels } from "./groups-sql";
+import { costByModel, costByMonth, countGroups, groupListRows } from "./groups-sql";
 import type { GetGroupRequest, GetGroupResponse, ListGroupsRequest, ListGroupsResponse, PricingRequest, PricingResponse } from "./schemas";
 
 /** One group: identity only (cheap, for audit linking) or, with include_detail, the detail tree too. */
 export async function getGroup(actor: Actor, body: GetGroupRequest): Promise<GetGroupResponse> {
-  const group = await prisma.group.findFirst({
-    where: { AND: [{ id: body.group_id }, visibleGroups(actor)] },
-    select: { id: true, name: true, session_id: true, created_at: true, session: { select: { profile_id: true } } },
-  });
+  // One statement, not Prisma's two (the group, then its session): the lean lookup is the hot path.
+  const [group] = await prisma.$queryRaw<Array<{ id: string; name: string; session_id: string; created_at: Date; profile_id: string }>>`
+    SELECT g.id::text AS id, g.name, g.session_id::text AS session_id, g.created_at, s.profile_id::text AS profile_id
+    FROM groups g JOIN sessions s ON s.id = g.session_id JOIN profiles p ON p.id = s.profile_id
+    WHERE g.id = ${body.group_id}::uuid AND ${profileSetSql(actor, {}, "p")}`;
   if (!group) {
     // Missing and out of scope answer alike, so a caller cannot probe for other departments' groups.
     return {
@@ -31,24 +34,26 @@ export async function getGroup(actor: Actor, body: GetGroupRequest): Promise<Get
     group_id: group.id,
     group_name: group.name,
     session_id: group.session_id,
-    profile_id: group.session.profile_id,
+    profile_id: group.profile_id,
     created_at: group.created_at.toISOString(),
   };
   if (!body.include_detail) return identity;
-  return { ...identity, ...(await groupDetail({ id: group.id, owner_profile_id: group.session.profile_id }, body)) };
+  return { ...identity, ...(await groupDetail({ id: group.id, owner_profile_id: group.profile_id }, body)) };
 }
 
 export async function listGroups(actor: Actor, body: ListGroupsRequest): Promise<ListGroupsResponse> {
-  const [rows, totalCount] = await Promise.all([groupListRows(actor, body), countGroups(actor, body)]);
-  const models = await groupModels(rows.map((row) => row.group_id));
-  const modelsByGroup = new Map<string, Array<{ model_id: string; name: string }>>();
-  for (const model of models) {
-    const list = modelsByGroup.get(model.group_id) ?? [];
-    list.push({ model_id: model.model_id, name: model.name });
-    modelsByGroup.set(model.group_id, list);
-  }
+  const dataAsOf = new Date().toISOString();
+  const [profileIds, summary] = await Promise.all([profileSetIds(actor, body), summarySource(actor, body)]);
+  // A page number past the first needs the total first: the back half is read from the far end.
+  const deep = body.cursor === undefined && body.page > 1;
+  const counted = countGroups(profileIds, summary, body);
+  const total = deep ? await counted : null;
+  const [page, totalCount] = await Promise.all([
+    fetchListPage(body, total && !total.estimate ? total.count : null, (fetch) => groupListRows(profileIds, body, fetch)),
+    counted,
+  ]);
   return {
-    items: rows.map((row) => {
+    items: page.rows.map((row) => {
       const input = Number(row.input_tokens);
       const output = Number(row.output_tokens);
       return {
@@ -65,26 +70,33 @@ export async function listGroups(actor: Actor, body: ListGroupsRequest): Promise
         cached_input_tokens: Number(row.cached_input_tokens),
         total_tokens: input + output,
         total_cost: formatMoney(row.total_cost),
-        models: modelsByGroup.get(row.group_id) ?? [],
+        models: row.models,
         first_run_at: row.first_run_at?.toISOString() ?? null,
         last_run_at: row.last_run_at?.toISOString() ?? null,
       };
     }),
-    ...pageInfo(body.page, body.page_size, totalCount),
+    ...pageInfo(body.page, body.page_size, totalCount.count),
+    next_cursor: page.next_cursor,
+    prev_cursor: page.prev_cursor,
+    total_count_is_estimate: totalCount.estimate,
+    data_as_of: dataAsOf,
   };
 }
 
 /** The Pricing page: every model's price history plus the cost of the runs in the window. */
-export async function getPricing(actor: Actor, body: PricingRequest): Promise<PricingResponse> {
+export async function getPricing(actor: Actor, body: PricingRequest, coarsest: Grain = "month"): Promise<PricingResponse> {
+  const dataAsOf = new Date().toISOString();
+  const source = await summarySource(actor, body);
   const [models, byModel, byMonth] = await Promise.all([
     prisma.model.findMany({
       orderBy: [{ name: "asc" }, { id: "asc" }],
       include: { prices: { orderBy: { effective_from: "asc" } } },
     }),
-    costByModel(actor, body),
-    costByMonth(actor, body),
+    costByModel(source, body, coarsest),
+    costByMonth(source, body, coarsest),
   ]);
   return {
+    data_as_of: dataAsOf,
     models: models.map((model) => ({
       model_id: model.id,
       name: model.name,

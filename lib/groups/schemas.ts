@@ -1,10 +1,11 @@
 // Requests and answers of POST /system/group (lean or detail) and POST /system/groups (client-safe).
 import { z } from "zod";
+import { checkCursor, cursorField } from "@/lib/api/cursor";
 import {
   activityFilters,
   checkDateWindow,
+  keysetPaginatedResponse,
   money,
-  paginatedResponse,
   paginationRequest,
   sortOrder,
   timestamp,
@@ -147,8 +148,10 @@ export const listGroupsRequest = z
     session_id: uuid("session_id").optional().meta({ description: "Only groups of this session" }),
     sort_by: groupSortBy.default("last_run_at"),
     sort_order: sortOrder.default("desc"),
+    cursor: cursorField.optional(),
   })
   .superRefine(checkDateWindow)
+  .superRefine(checkCursor)
   .meta({ id: "ListGroupsRequest", description: "date_from/date_to window the group's created_at" });
 export type ListGroupsRequest = z.infer<typeof listGroupsRequest>;
 
@@ -174,7 +177,7 @@ export const groupListItem = z
   .meta({ id: "GroupListItem" });
 export type GroupListItem = z.infer<typeof groupListItem>;
 
-export const listGroupsResponse = paginatedResponse(groupListItem).meta({ id: "ListGroupsResponse" });
+export const listGroupsResponse = keysetPaginatedResponse(groupListItem).meta({ id: "ListGroupsResponse" });
 export type ListGroupsResponse = z.infer<typeof listGroupsResponse>;
 
 export const pricingRequest = z
@@ -187,6 +190,9 @@ const perMillion = money.meta({ description: "Price per million tokens" });
 
 export const pricingResponse = z
   .object({
+    data_as_of: timestamp.meta({
+      description: "When the costs were read; they come from summaries kept current with every write, so this is the answer's own time",
+    }),
     models: z.array(
       z.object({
         model_id: z.uuid(),

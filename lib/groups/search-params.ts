@@ -4,6 +4,7 @@ import { z } from "zod";
 import { sortOrder, uuid } from "@/lib/api/common-schemas";
 import {
   allParams,
+  cursorParam,
   dateWindowParams,
   facetParams,
   firstParam,
@@ -46,17 +47,23 @@ export interface PricingPageParams {
   model_ids: string[];
   /** The TA whose groups the table lists. */
   profile_id?: string;
+  /** Keyset position of the groups page (see the Sessions page). */
+  cursor?: string;
   /** Column ids hidden in the groups table. */
   hide: string[];
 }
 
 // The same parameter names and rules as the Sessions page, so a filter reads the same in every URL.
 export function parsePricingSearchParams(raw: SearchParams): PricingPageParams {
+  const sort = {
+    sort_by: groupSortBy.catch("last_run_at").parse(firstParam(raw, "sort_by")),
+    sort_order: sortOrder.catch("desc").parse(firstParam(raw, "sort_order")),
+  };
   return {
     page: pageParam.parse(firstParam(raw, "page")),
     page_size: pageSizeParam.parse(firstParam(raw, "page_size")),
-    sort_by: groupSortBy.catch("last_run_at").parse(firstParam(raw, "sort_by")),
-    sort_order: sortOrder.catch("desc").parse(firstParam(raw, "sort_order")),
+    ...sort,
+    cursor: cursorParam(raw, sort),
     ...dateWindowParams(raw),
     department_ids: facetParams(raw).department_ids,
     model_ids: validItems(allParams(raw, "model_ids"), uuid("model_ids"), 200),
@@ -82,6 +89,7 @@ export function toListGroupsRequest(params: PricingPageParams): ListGroupsReques
     profile_id: params.profile_id,
     sort_by: params.sort_by,
     sort_order: params.sort_order,
+    cursor: params.cursor,
     page: params.page,
     page_size: params.page_size,
   };

@@ -4,9 +4,9 @@ import { refreshRequest, refreshResponse } from "./schemas";
 export const refreshEndpoint = defineEndpoint({
   command: "refresh",
   path: "/system/refresh",
-  summary: "Refresh what the summaries are computed from",
+  summary: "Refresh the precomputed summaries and the planner's statistics",
   description:
-    "Refreshes every materialized view in the database (CONCURRENTLY when the view is populated and has a unique index) and then runs ANALYZE on the tables the summaries read, so the planner's statistics are current. Answers exactly what ran and how long each step took. Admins only.",
+    "Re-derives every kept summary (per-session and per-group totals, the daily and monthly activity and usage rollups) from the base tables and repairs any drift without blocking writers, refreshes every materialized view (CONCURRENTLY when the view is populated and has a unique index), then runs ANALYZE on the tables the summaries read. Answers exactly what ran, what was repaired and how long each step took. Admins only. The summaries are kept current by every write, so this is only needed after a bulk load that bypassed the triggers.",
   tag: "Maintenance",
   body: refreshRequest,
   response: refreshResponse,

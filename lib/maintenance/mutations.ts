@@ -1,12 +1,22 @@
 import "server-only";
-// Summaries are computed live from the tables today; when materialized views are added they are
-// refreshed here first, found in the catalog rather than listed, so a new view cannot be forgotten.
+// What POST /system/refresh does. The summaries (session_stats, group_stats and the daily and
+// monthly rollups) are kept current by triggers, so refreshing them means re-deriving each from the
+// base tables and repairing any drift (a bulk load that bypassed the triggers, a hand-made fix):
+// glow_reconcile_summary() in the summaries migration does it beside live writers without losing
+// their increments. Materialized views, if any are added, are refreshed next, found in the catalog
+// so a new one cannot be forgotten; then ANALYZE keeps the planner's statistics current.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { RefreshResponse } from "./schemas";
 
 // The tables the activity, session, group and pricing summaries read.
 export const summaryTables = [
+  "session_stats",
+  "group_stats",
+  "activity_daily",
+  "activity_monthly",
+  "usage_daily",
+  "usage_monthly",
   "profiles",
   "sessions",
   "chats",
@@ -41,9 +51,36 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
+interface DriftRow {
+  name: string;
+  inserted: bigint;
+  updated: bigint;
+  deleted: bigint;
+  pruned: bigint;
+}
+
 export async function refreshSummaries(): Promise<RefreshResponse> {
   const started = performance.now();
   const refreshed: RefreshResponse["refreshed"] = [];
+
+  const summaries = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM glow_summary_definitions()`;
+  for (const { name } of summaries) {
+    let drift: DriftRow | undefined;
+    const duration_ms = await timed(async () => {
+      [drift] = await prisma.$queryRaw<DriftRow[]>`SELECT ${name} AS name, r.* FROM glow_reconcile_summary(${name}) r`;
+    });
+    refreshed.push({
+      name,
+      action: "reconcile_summary",
+      duration_ms,
+      repaired: {
+        inserted: Number(drift?.inserted ?? 0),
+        updated: Number(drift?.updated ?? 0),
+        deleted: Number(drift?.deleted ?? 0),
+      },
+      pruned: Number(drift?.pruned ?? 0),
+    });
+  }
 
   const views = await prisma.$queryRaw<ViewRow[]>`
     SELECT v.matviewname AS name, v.ispopulated AS populated,

@@ -6,8 +6,13 @@ export const refreshRequest = z.strictObject({}).meta({ id: "RefreshRequest" });
 export type RefreshRequest = z.infer<typeof refreshRequest>;
 
 export const refreshAction = z
-  .enum(["refresh_materialized_view_concurrently", "refresh_materialized_view", "analyze"])
-  .meta({ description: "What was run on the object" });
+  .enum(["reconcile_summary", "refresh_materialized_view_concurrently", "refresh_materialized_view", "analyze"])
+  .meta({
+    description:
+      "What was run on the object. reconcile_summary re-derives a kept summary from the base tables and repairs any difference without blocking writers",
+  });
+
+const rowCount = z.int().min(0);
 
 export const refreshResponse = z
   .object({
@@ -17,6 +22,11 @@ export const refreshResponse = z
           name: z.string().meta({ description: "The materialized view or table" }),
           action: refreshAction,
           duration_ms: z.int().min(0),
+          repaired: z
+            .object({ inserted: rowCount, updated: rowCount, deleted: rowCount })
+            .optional()
+            .meta({ description: "reconcile_summary only: rows that differed from the base tables and were fixed (all 0 when nothing had drifted)" }),
+          pruned: rowCount.optional().meta({ description: "reconcile_summary only: rollup rows left at zero by deletions, removed" }),
         }),
       )
       .meta({ description: "Every object refreshed, in the order it was done" }),

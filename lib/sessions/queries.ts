@@ -1,8 +1,9 @@
 import "server-only";
+import { profileSetIds, profileSetSql, summarySource } from "@/lib/activity/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
 import type { Actor } from "@/lib/auth/actor";
-import { visibleSessions } from "@/lib/auth/scope";
 import { prisma } from "@/lib/db";
+import { fetchListPage } from "@/lib/summaries/list-page";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sessionProblems } from "@/lib/problems/queries";
 import type {
@@ -21,9 +22,18 @@ function formatMoney(value: Prisma.Decimal | null | undefined): string {
 }
 
 export async function listSessions(actor: Actor, body: ListSessionsRequest): Promise<ListSessionsResponse> {
-  const [total, rows] = await Promise.all([countSessions(actor, body), sessionListRows(actor, body)]);
+  const dataAsOf = new Date().toISOString();
+  const [profileIds, summary] = await Promise.all([profileSetIds(actor, body), summarySource(actor, body)]);
+  // A page number past the first needs the total first: the back half is read from the far end.
+  const deep = body.cursor === undefined && body.page > 1;
+  const counted = countSessions(profileIds, summary, body);
+  const total = deep ? await counted : null;
+  const [page, totalCount] = await Promise.all([
+    fetchListPage(body, total, (fetch) => sessionListRows(profileIds, body, fetch)),
+    counted,
+  ]);
   return {
-    items: rows.map((row) => ({
+    items: page.rows.map(({ id: _id, sort_value: _sortValue, ...row }) => ({
       ...row,
       session_created_at: row.session_created_at.toISOString(),
       session_updated_at: row.session_updated_at.toISOString(),
@@ -31,15 +41,16 @@ export async function listSessions(actor: Actor, body: ListSessionsRequest): Pro
       total_tokens: Number(row.total_tokens),
       total_cost: formatMoney(row.total_cost),
     })),
-    ...pageInfo(body.page, body.page_size, total),
+    ...pageInfo(body.page, body.page_size, totalCount),
+    next_cursor: page.next_cursor,
+    prev_cursor: page.prev_cursor,
+    total_count_is_estimate: false,
+    data_as_of: dataAsOf,
   };
 }
 
 export async function getSessionDetail(actor: Actor, body: GetSessionRequest): Promise<GetSessionResponse> {
-  const session = await prisma.session.findFirst({
-    where: { AND: [{ id: body.session_id }, visibleSessions(actor)] },
-    include: { profile: { select: { name: true, department_id: true, department: { select: { name: true } } } } },
-  });
+  const session = await sessionHeader(actor, body.session_id);
   if (!session) return missingSession(actor, body.session_id);
 
   const [groups, timeline, problems] = await Promise.all([
@@ -53,10 +64,10 @@ export async function getSessionDetail(actor: Actor, body: GetSessionRequest): P
     actor_name: actor.name,
     session_id: session.id,
     profile_id: session.profile_id,
-    profile_name: session.profile.name,
+    profile_name: session.profile_name,
     title: session.title,
-    department_id: session.profile.department_id,
-    department_name: session.profile.department?.name ?? null,
+    department_id: session.department_id,
+    department_name: session.department_name,
     session_created_at: session.created_at.toISOString(),
     session_updated_at: session.updated_at.toISOString(),
     ended_at: session.ended_at?.toISOString() ?? null,
@@ -68,6 +79,29 @@ export async function getSessionDetail(actor: Actor, body: GetSessionRequest): P
     timeline,
     problems,
   };
+}
+
+interface SessionHeaderRow {
+  id: string;
+  profile_id: string;
+  profile_name: string;
+  title: string | null;
+  department_id: string | null;
+  department_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+  ended_at: Date | null;
+  active: boolean;
+}
+
+/** The session with its owner and department, if the actor may see it: one statement, not three. */
+async function sessionHeader(actor: Actor, sessionId: string): Promise<SessionHeaderRow | null> {
+  const [row] = await prisma.$queryRaw<SessionHeaderRow[]>`
+    SELECT s.id::text AS id, s.profile_id::text AS profile_id, p.name AS profile_name, s.title, p.department_id,
+           d.name AS department_name, s.created_at, s.updated_at, s.ended_at, s.active
+    FROM sessions s JOIN profiles p ON p.id = s.profile_id LEFT JOIN departments d ON d.id = p.department_id
+    WHERE s.id = ${sessionId}::uuid AND ${profileSetSql(actor, {}, "p")}`;
+  return row ?? null;
 }
 
 function missingSession(actor: Actor, sessionId: string): GetSessionResponse {
@@ -94,33 +128,21 @@ function missingSession(actor: Actor, sessionId: string): GetSessionResponse {
 }
 
 async function sessionGroups(sessionId: string): Promise<Array<{ item: ArtifactSessionGroup; cost: Prisma.Decimal }>> {
-  const [groups, runs] = await Promise.all([
-    prisma.group.findMany({ where: { session_id: sessionId }, orderBy: [{ created_at: "asc" }, { id: "asc" }] }),
-    prisma.run.groupBy({
-      by: ["group_id"],
-      where: { group: { session_id: sessionId } },
-      _count: { _all: true },
-      _sum: { input_tokens: true, output_tokens: true, cost: true },
-      _min: { created_at: true },
-      _max: { created_at: true },
-    }),
-  ]);
-  const byGroup = new Map(runs.map((row) => [row.group_id, row]));
-  return groups.map((group) => {
-    const agg = byGroup.get(group.id);
-    const cost = agg?._sum.cost ?? new Prisma.Decimal(0);
-    return {
-      cost,
-      item: {
-        group_id: group.id,
-        group_name: group.name,
-        group_created_at: group.created_at.toISOString(),
-        first_run_at: agg?._min.created_at?.toISOString() ?? null,
-        last_run_at: agg?._max.created_at?.toISOString() ?? null,
-        run_count: agg?._count._all ?? 0,
-        total_tokens: (agg?._sum.input_tokens ?? 0) + (agg?._sum.output_tokens ?? 0),
-        total_cost: formatMoney(cost),
-      },
-    };
+  const groups = await prisma.groupStats.findMany({
+    where: { session_id: sessionId },
+    orderBy: [{ created_at: "asc" }, { group_id: "asc" }],
   });
+  return groups.map((group) => ({
+    cost: group.total_cost,
+    item: {
+      group_id: group.group_id,
+      group_name: group.group_name,
+      group_created_at: group.created_at.toISOString(),
+      first_run_at: group.first_run_at?.toISOString() ?? null,
+      last_run_at: group.last_run_at?.toISOString() ?? null,
+      run_count: group.run_count,
+      total_tokens: Number(group.total_tokens),
+      total_cost: formatMoney(group.total_cost),
+    },
+  }));
 }

@@ -1,10 +1,11 @@
 // POST /system/sessions and POST /system/session: request and response schemas (client-safe).
 import { z } from "zod";
+import { checkCursor, cursorField } from "@/lib/api/cursor";
 import {
   activityFilters,
   checkDateWindow,
+  keysetPaginatedResponse,
   money,
-  paginatedResponse,
   paginationRequest,
   sortOrder,
   timestamp,
@@ -37,9 +38,11 @@ export const listSessionsRequestSchema = z
     sort_order: sortOrder.default("desc"),
     active: z.boolean({ error: "active must be a boolean" }).optional().meta({ description: "Only active (true) or only inactive (false) sessions" }),
     profile_id: uuid("profile_id").optional().meta({ description: "Only this profile's sessions" }),
+    cursor: cursorField.optional(),
     ...activityFilters,
   })
   .superRefine(checkDateWindow)
+  .superRefine(checkCursor)
   .meta({
     id: "ListSessionsRequest",
     description: "The date window applies to session_created_at; department_ids and roles to the session's owner.",
@@ -74,7 +77,7 @@ export const sessionListItemSchema = z
   .meta({ id: "SessionListItem" });
 export type SessionListItem = z.infer<typeof sessionListItemSchema>;
 
-export const listSessionsResponseSchema = paginatedResponse(sessionListItemSchema).meta({ id: "ListActivityResponse" });
+export const listSessionsResponseSchema = keysetPaginatedResponse(sessionListItemSchema).meta({ id: "ListActivityResponse" });
 export type ListSessionsResponse = z.infer<typeof listSessionsResponseSchema>;
 
 export const getSessionRequestSchema = z

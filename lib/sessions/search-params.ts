@@ -1,6 +1,7 @@
 // The /sessions page's URL, parsed into the list request (client-safe). Every value falls back to
 // its default when it is missing or invalid, so a hand-edited or stale bookmark still renders.
 import { z } from "zod";
+import { decodeCursor } from "@/lib/api/cursor";
 import { activityFilters, checkDateWindow, maxPageSize, sortOrder, taRole, uuid } from "@/lib/api/common-schemas";
 import { sessionSortKey, type ListSessionsRequest } from "./schemas";
 
@@ -64,16 +65,33 @@ export interface SessionSearchParams {
   department_ids: string[];
   roles: z.infer<typeof taRole>[];
   profile_id?: string;
+  /** Keyset position of the page (from the previous page's next/prev link); page is then its number. */
+  cursor?: string;
   /** Column ids hidden by the column chooser. */
   hide: string[];
 }
 
+/**
+ * The URL's cursor when it belongs to this sort; a stale or hand-edited one is dropped, and the page
+ * number takes over.
+ */
+export function cursorParam(raw: RawSearchParams, sort: { sort_by: string; sort_order: "asc" | "desc" }): string | undefined {
+  const value = firstParam(raw, "cursor");
+  if (value === undefined) return undefined;
+  const cursor = decodeCursor(value);
+  return cursor && cursor.sort_by === sort.sort_by && cursor.sort_order === sort.sort_order ? value : undefined;
+}
+
 export function parseSessionSearchParams(raw: RawSearchParams): SessionSearchParams {
+  const sort = {
+    sort_by: sessionSortKey.catch("session_created_at").parse(firstParam(raw, "sort_by")),
+    sort_order: sortOrder.catch("desc").parse(firstParam(raw, "sort_order")),
+  };
   return {
     page: pageParam.parse(firstParam(raw, "page")),
     page_size: pageSizeParam.parse(firstParam(raw, "page_size")),
-    sort_by: sessionSortKey.catch("session_created_at").parse(firstParam(raw, "sort_by")),
-    sort_order: sortOrder.catch("desc").parse(firstParam(raw, "sort_order")),
+    ...sort,
+    cursor: cursorParam(raw, sort),
     active: activeFilter.catch("all").parse(firstParam(raw, "active")),
     ...dateWindowParams(raw),
     ...facetParams(raw),
@@ -89,6 +107,7 @@ export function toListSessionsRequest(params: SessionSearchParams): ListSessions
     page_size: params.page_size,
     sort_by: params.sort_by,
     sort_order: params.sort_order,
+    cursor: params.cursor,
     active: params.active === "all" ? undefined : params.active === "active",
     profile_id: params.profile_id,
     date_from: params.date_from,

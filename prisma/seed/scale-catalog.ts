@@ -6,7 +6,7 @@ import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MediaStore } from "@/lib/storage/media-store";
 import { DedupingMediaWriter } from "../factories/index.ts";
-import { departments as demoDepartments, periodDays } from "./catalog.ts";
+import { departments as demoDepartments, firstNames, lastNames, periodDays, taRoleWeights } from "./catalog.ts";
 import { demoMediaDir, demoMediaFiles } from "./demo-media.ts";
 import { buildCatalog, buildPeople } from "./demo-people.ts";
 import { before, day, emptyRows, stream, type DemoContext } from "./rows.ts";
@@ -20,6 +20,8 @@ export interface StoredText {
 
 export interface ScaleCatalog {
   taIds: string[];
+  /** The email of each TA of taIds, same order (logins record it). */
+  taEmails: string[];
   personaModelIds: string[];
   graderModelId: string;
   personaAgentIds: string[];
@@ -30,8 +32,41 @@ export interface ScaleCatalog {
   image: StoredText;
 }
 
+/** A university with this many sessions has about one TA per this many (a few hundred at a million). */
+export const sessionsPerTa = 2500;
+
+/**
+ * Adds TAs until there is one per sessionsPerTa sessions (existing ones count), spread over the
+ * departments and weighted roles like the demo's, so per-profile summaries meet a realistic
+ * number of profiles rather than the demo's forty.
+ */
+async function ensureTas(prisma: PrismaClient, sessions: number, anchor: Date): Promise<number> {
+  const wanted = Math.ceil(sessions / sessionsPerTa);
+  const existing = await prisma.profile.count({ where: { access_level: "ta", disabled_at: null } });
+  const missing = wanted - existing;
+  if (missing <= 0) return 0;
+  const departments = await prisma.department.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const taken = await prisma.profile.count({ where: { email: { startsWith: "scale-ta-" } } });
+  const roles = taRoleWeights.flatMap(([role, weight]) => Array.from({ length: Math.round(weight * 20) }, () => role));
+  const rows = Array.from({ length: missing }, (_, i) => {
+    const n = taken + i;
+    const first = firstNames[n % firstNames.length]!;
+    const last = lastNames[Math.floor(n / firstNames.length) % lastNames.length]!;
+    return {
+      name: `${first} ${last}${n >= firstNames.length * lastNames.length ? ` ${Math.floor(n / (firstNames.length * lastNames.length)) + 1}` : ""}`,
+      email: `scale-ta-${n + 1}@glow.example`,
+      access_level: "ta" as const,
+      ta_role: roles[(n * 7) % roles.length]!,
+      department_id: departments[n % departments.length]?.id ?? null,
+      created_at: before(anchor, (periodDays + 30) * day),
+      updated_at: before(anchor, (periodDays + 30) * day),
+    };
+  });
+  return (await prisma.profile.createMany({ data: rows })).count;
+}
+
 /** Inserts the demo catalog pieces the database lacks (by unique name/email/id); returns rows added per table. */
-async function ensureCatalog(prisma: PrismaClient, anchor: Date, log: (line: string) => void): Promise<Record<string, number>> {
+async function ensureCatalog(prisma: PrismaClient, anchor: Date, sessions: number, log: (line: string) => void): Promise<Record<string, number>> {
   const added: Record<string, number> = {};
   const note = (table: string, result: { count: number }) => {
     added[table] = (added[table] ?? 0) + result.count;
@@ -66,6 +101,9 @@ async function ensureCatalog(prisma: PrismaClient, anchor: Date, log: (line: str
     const scopes = people.scopes.filter((scope) => ids.has(scope.profile_id));
     note("profile_department_scopes", await prisma.profileDepartmentScope.createMany({ data: scopes, skipDuplicates: true }));
   }
+  const extraTas = await ensureTas(prisma, sessions, anchor);
+  if (extraTas) log(`  adding ${extraTas} TAs (one per ${sessionsPerTa.toLocaleString("en-US")} sessions)`);
+  note("profiles", { count: extraTas });
   return added;
 }
 
@@ -73,11 +111,16 @@ export async function loadScaleCatalog(
   prisma: PrismaClient,
   store: MediaStore,
   anchor: Date,
+  sessions: number,
   log: (line: string) => void,
 ): Promise<{ catalog: ScaleCatalog; added: Record<string, number> }> {
-  const added = await ensureCatalog(prisma, anchor, log);
+  const added = await ensureCatalog(prisma, anchor, sessions, log);
   const windowStart = before(anchor, (periodDays + 1) * day);
-  const tas = await prisma.profile.findMany({ where: { access_level: "ta", disabled_at: null }, select: { id: true }, orderBy: { email: "asc" } });
+  const tas = await prisma.profile.findMany({
+    where: { access_level: "ta", disabled_at: null },
+    select: { id: true, email: true },
+    orderBy: { email: "asc" },
+  });
   const models = await prisma.model.findMany({
     where: { prices: { some: { effective_from: { lte: windowStart } } } },
     select: { id: true, name: true },
@@ -105,6 +148,7 @@ export async function loadScaleCatalog(
   const image = await writer.put(await readFile(path.join(demoMediaDir, demoMediaFiles.image)), "png");
   const catalog: ScaleCatalog = {
     taIds: tas.map((t) => t.id),
+    taEmails: tas.map((t) => t.email),
     personaModelIds: models.map((m) => m.id),
     graderModelId: graderModel.id,
     personaAgentIds,

@@ -1,13 +1,18 @@
 // --scale N: appends N sessions with chats, attempts, groups, runs, messages, text uploads, a few
-// images, tool calls and problems, generated inside PostgreSQL with generate_series (no row crosses
-// the wire). Every count and value derives from hashint8 of the row's number, so each statement can
-// recompute its parents' shape without reading them back. Ids are a per-invocation random prefix
-// plus the row's number, so repeated runs append rather than collide. Costs are exact numeric
-// arithmetic on the price in force at each run's created_at.
+// images, tool calls, problems and sign-ins (one per two sessions), generated inside PostgreSQL with
+// generate_series (no row crosses the wire), plus one long conversation (long-group.ts). Every
+// count and value derives from hashint8 of the row's number, so each statement can recompute its
+// parents' shape without reading them back. Ids are a per-invocation random prefix plus the row's
+// number, so repeated runs append rather than collide. Sessions are spread over the period in row
+// order, as a live deployment writes them (oldest first), so a day's rows sit together on disk as
+// they would in production. Costs are exact numeric arithmetic on the price in force at each run's
+// created_at.
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MediaStore } from "@/lib/storage/media-store";
-import { periodDays, problemTemplates } from "./catalog.ts";
+import { periodDays, problemTemplates, userAgents } from "./catalog.ts";
+import { longGroupFrom, seedLongGroup } from "./long-group.ts";
+import { rebuildSummaries } from "./rebuild-summaries.ts";
 import { loadScaleCatalog, type ScaleCatalog, type StoredText } from "./scale-catalog.ts";
 
 export interface ScaleOptions {
@@ -27,7 +32,7 @@ export interface ScaleReport {
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const safeText = /^[\w ./:,'()·-]*$/u;
+const safeText = /^[\w ./:,'()·@+;-]*$/u;
 
 function quote(text: string): string {
   if (!safeText.test(text)) throw new Error(`Unexpected characters for an inlined literal: ${text}`);
@@ -48,18 +53,20 @@ function idPrefix(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(12, 15)}-8${hex.slice(15, 18)}-`;
 }
 
-type IdKind = "session" | "chat" | "attempt" | "group" | "run" | "message" | "upload" | "tool" | "problem";
+type IdKind = "session" | "chat" | "attempt" | "group" | "run" | "message" | "upload" | "tool" | "problem" | "login";
 
 class ScaleSql {
   private readonly mix = BigInt(`0x${randomBytes(6).toString("hex")}`);
   private readonly prefix: Record<IdKind, string> = {
     session: idPrefix(), chat: idPrefix(), attempt: idPrefix(), group: idPrefix(), run: idPrefix(),
-    message: idPrefix(), upload: idPrefix(), tool: idPrefix(), problem: idPrefix(),
+    message: idPrefix(), upload: idPrefix(), tool: idPrefix(), problem: idPrefix(), login: idPrefix(),
   };
 
   constructor(
     private readonly catalog: ScaleCatalog,
     private readonly anchor: Date,
+    /** How many sessions the whole run inserts: row i starts i/total of the way through the period. */
+    private readonly total: number,
   ) {}
 
   /** A deterministic non-negative int from a row number and a salt (one per attribute). */
@@ -81,12 +88,13 @@ class ScaleSql {
     const at = `${quote(this.anchor.toISOString())}::timestamptz`;
     return `s0 as (
       select i, (array[1,1,2,2,2,3,3,4,5,6])[1 + ${h("i", 4)} % 10] as gcount, 1 + ${h("i", 5)} % 2 as ccount,
-        (${uuidArray(this.catalog.taIds)})[1 + ${h("i", 1)} % ${this.catalog.taIds.length}] as ta,
+        1 + ${h("i", 1)} % ${this.catalog.taIds.length} as ta_index,
         ${h("i", 3)} % 400 = 0 as active, ${h("i", 2)} as hs
       from generate_series(${lo}::bigint, ${hi - 1}::bigint) as i),
     s as (
-      select s0.*, ${at} - (case when active then gcount * 600 + 60 + hs % 3600
-                                 else gcount * 600 + 600 + hs % ${periodDays * 86_400} end) * interval '1 second' as created
+      select s0.*, (${uuidArray(this.catalog.taIds)})[ta_index] as ta, ${at} - (case when active then gcount * 600 + 60 + hs % 3600
+                                 else gcount * 600 + 600 + hs % 900 + (${this.total} - i) * ${(periodDays * 86_400) / Math.max(1, this.total)}::float8 end)
+                                 * interval '1 second' as created
       from s0)`;
   }
 
@@ -126,8 +134,13 @@ class ScaleSql {
         (${textArray(kinds)})[1 + ${h("gnum", 21)} % ${kinds.length}]::"ProblemKind",
         (array['low','medium','high','critical'])[1 + ${h("gnum", 22)} % 4]::"ProblemSeverity",
         'Flagged automatically during a bulk-generated session', false, gstart + interval '500 seconds', gstart + interval '500 seconds'
-      from grp where g = 0 and ${h("i", 23)} % 250 = 0 returning 1)
-    select (select count(*) from ins_s)::int as sessions, (select count(*) from ins_c)::int as chats, (select count(*) from ins_g)::int as groups,
+      from grp where g = 0 and ${h("i", 23)} % 250 = 0 returning 1),
+    ins_l as (insert into logins (id, profile_id, email, succeeded, ip, user_agent, created_at)
+      select ${this.id("login", "i")}, ta, (${textArray(c.taEmails)})[ta_index], ${h("i", 27)} % 100 >= 3,
+        '10.' || ${h("i", 28)} % 250 || '.' || ${h("i", 29)} % 250 || '.' || 1 + ${h("i", 30)} % 250,
+        (${textArray(userAgents)})[1 + ${h("i", 31)} % ${userAgents.length}], created - interval '45 seconds'
+      from s where ${h("i", 26)} % 2 = 0 returning 1)
+    select (select count(*) from ins_s)::int as sessions, (select count(*) from ins_l)::int as logins, (select count(*) from ins_c)::int as chats, (select count(*) from ins_g)::int as groups,
       (select count(*) from ins_a)::int as attempts, (select count(*) from ins_p)::int as problems`;
   }
 
@@ -203,8 +216,11 @@ export async function seedScale(prisma: PrismaClient, store: MediaStore, options
   const anchor = options.anchor ?? new Date();
   const batchSize = options.batchSize ?? 25_000;
   log(`Scale: ${options.sessions.toLocaleString("en-US")} sessions in batches of ${batchSize.toLocaleString("en-US")}`);
-  const { catalog, added } = await loadScaleCatalog(prisma, store, anchor, log);
-  const sql = new ScaleSql(catalog, anchor);
+  const { catalog, added } = await loadScaleCatalog(prisma, store, anchor, options.sessions, log);
+  // A scale set (10,000 sessions and more) spends one of its sessions on the long conversation.
+  const withLongGroup = options.sessions >= longGroupFrom;
+  const bulk = withLongGroup ? options.sessions - 1 : options.sessions;
+  const sql = new ScaleSql(catalog, anchor, bulk);
   // Foreign-key triggers are about half the insert time. Rows here reference only rows made by the
   // same statement or the catalog just read, so a superuser (the local and embedded servers) may skip
   // them, as pg_restore does; scale.db.test.ts checks referential integrity afterwards.
@@ -215,7 +231,7 @@ export async function seedScale(prisma: PrismaClient, store: MediaStore, options
   if (!skipTriggers) log("  not a superuser: foreign keys are checked row by row (slower)");
   const inserted: Record<string, number> = Object.fromEntries(Object.entries(added).filter(([, n]) => n > 0));
   const batches: Array<[number, number]> = [];
-  for (let lo = 0; lo < options.sessions; lo += batchSize) batches.push([lo, Math.min(options.sessions, lo + batchSize)]);
+  for (let lo = 0; lo < bulk; lo += batchSize) batches.push([lo, Math.min(bulk, lo + batchSize)]);
   let done = 0;
   const worker = async () => {
     for (let batch = batches.shift(); batch; batch = batches.shift()) {
@@ -238,5 +254,18 @@ export async function seedScale(prisma: PrismaClient, store: MediaStore, options
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 2) }, worker));
+  if (withLongGroup) {
+    const long = await prisma.$transaction(
+      async (tx) => {
+        if (skipTriggers) await tx.$executeRawUnsafe("set local session_replication_role = replica");
+        return seedLongGroup(tx, catalog, anchor);
+      },
+      { timeout: 10 * 60_000 },
+    );
+    addCounts(inserted, long);
+  }
+  // Fresh statistics before anything reads this much new data, the summaries' rebuild included.
+  await prisma.$executeRawUnsafe("analyze");
+  if (skipTriggers) await rebuildSummaries(prisma, log);
   return { inserted, elapsedMs: Math.round(performance.now() - started) };
 }

@@ -11,7 +11,8 @@ import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { FileSystemMediaStore } from "@/lib/storage/media-store";
 import { createDatabaseIfMissing, dropDatabase, withDatabaseName } from "../../scripts/db/database.ts";
-import { applyPendingMigrations, repoRoot } from "../../scripts/db/schema-engine.ts";
+import { applyPendingMigrations } from "../../scripts/db/migrations.ts";
+import { repoRoot } from "../../scripts/db/schema-engine.ts";
 import { createGroupWithRuns, createProfile, createSession } from "../factories/index.ts";
 import { countRows, DatabaseNotEmptyError, seedDemo, seedIfEmpty, seedScale } from "./index.ts";
 

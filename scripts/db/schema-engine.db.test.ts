@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { applyPendingMigrations, diffDatabaseToSchema, readMigrationFolders, schemaPath } from "./schema-engine.ts";
+import { applyPendingMigrations, readMigrationFolders } from "./migrations.ts";
+import { diffDatabaseToSchema, schemaPath } from "./schema-engine.ts";
 
 const databaseUrl = () => process.env.DATABASE_URL ?? "";
 

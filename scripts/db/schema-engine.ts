@@ -1,6 +1,6 @@
 // Prisma's schema engine compiled to WebAssembly, driven through the pg driver adapter, so that
 // migrations work offline without the native engine.
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,7 +10,6 @@ import pg from "pg";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const schemaPath = path.join(repoRoot, "prisma/schema.prisma");
-export const migrationsDir = path.join(repoRoot, "prisma/migrations");
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -73,7 +72,9 @@ type QueryResultLike = { fields?: { name: string; dataTypeID: number }[]; rows?:
  *   already hands those values over as strings, so reporting them as text is exact;
  * - PostgreSQL 18 lists NOT NULL constraints in pg_constraint (type 'n'), which the describer
  *   cannot read; they carry nothing the column's own nullability does not, and dropping them gives
- *   exactly what PostgreSQL 17 and older return.
+ *   exactly what PostgreSQL 17 and older return;
+ * - constraint triggers (type 't', the summaries' deferred cleanup) are triggers, which a Prisma
+ *   schema does not describe, but the describer panics on their pg_constraint row.
  */
 function adaptCatalogResult(result: unknown): unknown {
   const { fields = [], rows } = (result ?? {}) as QueryResultLike;
@@ -82,7 +83,7 @@ function adaptCatalogResult(result: unknown): unknown {
   if (constraintType >= 0 && Array.isArray(rows)) {
     const kept = rows.filter((row) => {
       const value = Array.isArray(row) ? row[constraintType] : (row as Record<string, unknown>).constraint_type;
-      return value !== "n";
+      return value !== "n" && value !== "t";
     });
     rows.splice(0, rows.length, ...kept);
   }
@@ -100,39 +101,6 @@ function adaptCatalogQueries(pool: pg.Pool): pg.Pool {
   wrap(pool);
   pool.on("connect", wrap);
   return pool;
-}
-
-export interface MigrationFolder {
-  name: string;
-  sql: string;
-}
-
-export async function readMigrationFolders(dir = migrationsDir): Promise<MigrationFolder[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return Promise.all(
-    names.map(async (name) => ({ name, sql: await readFile(path.join(dir, name, "migration.sql"), "utf8") })),
-  );
-}
-
-/** Applies every migration not yet recorded in `_prisma_migrations`; returns the names applied. */
-export async function applyPendingMigrations(connectionString: string, dir = migrationsDir): Promise<string[]> {
-  const folders = await readMigrationFolders(dir);
-  return withSchemaEngine(connectionString, async (engine) => {
-    const result = await engine.applyMigrations({
-      migrationsList: {
-        baseDir: dir,
-        lockfile: { path: "migration_lock.toml", content: null },
-        shadowDbInitScript: "",
-        migrationDirectories: folders.map((f) => ({
-          path: f.name,
-          migrationFile: { path: "migration.sql", content: { tag: "ok", value: f.sql } },
-        })),
-      },
-      filters: noFilters,
-    });
-    return result.appliedMigrationNames;
-  });
 }
 
 /**

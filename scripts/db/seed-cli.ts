@@ -4,7 +4,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { mediaRootFromEnv, mediaStore } from "@/lib/storage/media-store";
 import { DatabaseNotEmptyError, defaultSeed, formatCounts, seedDemo, seedScale, truncateAppTables } from "../../prisma/seed/index.ts";
 import { openDatabase, redact } from "./database.ts";
-import { applyPendingMigrations } from "./schema-engine.ts";
+import { applyPendingMigrations } from "./migrations.ts";
 
 const usage = `Usage: npm run db:seed -- [options]
 

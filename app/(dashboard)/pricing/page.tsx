@@ -7,7 +7,7 @@ import { PriceTable } from "@/components/pricing/price-table";
 import { ChartsSkeleton, ToolbarSkeleton } from "@/components/pricing/pricing-skeletons";
 import { PricingToolbar } from "@/components/pricing/pricing-toolbar";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { getActivity } from "@/lib/activity/queries";
+import { getFilterFacets } from "@/lib/activity/facets";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { priceHistory, pricingCharts } from "@/lib/groups/prepare-pricing";
@@ -69,10 +69,8 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
 }
 
 async function Toolbar({ actor, params, pricing }: { actor: Actor; params: PricingPageParams; pricing: Promise<PricingResponse> }) {
-  // An empty window makes the activity answer cheap: it still lists every TA in scope and the
-  // department facets (which ignore the window), and the TA menu needs nothing more.
-  const [activity, { models }] = await Promise.all([getActivity(actor, { date_from: "2100-01-01", date_to: "2100-01-01" }), pricing]);
-  const { departments, profiles } = filterFacets(activity);
+  const [facets, { models }] = await Promise.all([getFilterFacets(actor), pricing]);
+  const { departments, profiles } = filterFacets(facets);
   return (
     <PricingToolbar
       params={params}

@@ -5,7 +5,7 @@ import { ProblemsTable } from "@/components/problems/problems-table";
 import { ProblemsToolbar } from "@/components/problems/problems-toolbar";
 import { PageHeading } from "@/components/sessions/page-heading";
 import { Skeleton, TableSkeleton } from "@/components/ui/skeleton";
-import { getActivity } from "@/lib/activity/queries";
+import { getFilterFacets } from "@/lib/activity/facets";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { listProblems } from "@/lib/problems/queries";
@@ -50,7 +50,7 @@ async function Tabs({ actor, params }: { actor: Actor; params: ProblemSearchPara
 }
 
 async function Toolbar({ actor, params }: { actor: Actor; params: ProblemSearchParams }) {
-  const facets = filterFacets(await getActivity(actor, {}));
+  const facets = filterFacets(await getFilterFacets(actor));
   return <ProblemsToolbar params={params} facets={facets} />;
 }
 

@@ -4,7 +4,7 @@ import { SessionsTable } from "@/components/sessions/sessions-table";
 import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
 import { PageHeading } from "@/components/sessions/page-heading";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { getActivity } from "@/lib/activity/queries";
+import { getFilterFacets } from "@/lib/activity/facets";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { filterFacets } from "@/lib/sessions/prepare";
@@ -35,7 +35,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
 async function Toolbar({ actor, params }: { actor: Actor; params: SessionSearchParams }) {
   // The facets ignore the filters, so the menus keep every option whatever is selected.
-  const facets = filterFacets(await getActivity(actor, {}));
+  const facets = filterFacets(await getFilterFacets(actor));
   return <SessionsToolbar params={params} facets={facets} />;
 }
 
