@@ -4,6 +4,7 @@
 //
 //   npm run bench -- [--sessions 1000000] [--reuse] [--database-url URL] [--requests 30] [--full]
 //                    [--audit-rows N] [--load-seconds 60] [--connections 16] [--only REGEX] [--skip REGEX] [--keep]
+//                    [--export-seconds N]   (cut the export there: first byte and memory, no rows/s)
 //                    [--plans docs/plans]   (also writes EXPLAIN (ANALYZE, BUFFERS) of every case)
 //
 // The database is glow_bench_<sessions> on DATABASE_URL's server (or the embedded one): seeded with
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     skip: { type: "string" },
     port: { type: "string", default: "3210" },
     keep: { type: "boolean", default: false },
+    "export-seconds": { type: "string" },
     "base-url": { type: "string" },
     out: { type: "string", default: "bench/results" },
     plans: { type: "string" },
@@ -59,6 +61,7 @@ const code = await runBench({
   port: Number(values.port),
   baseUrl: values["base-url"],
   keep: values.keep,
+  exportSeconds: values["export-seconds"] === undefined ? undefined : Number(values["export-seconds"]),
   outDir: values.out,
   plansDir: values.plans,
   log,

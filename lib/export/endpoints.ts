@@ -6,7 +6,7 @@ export const exportEndpoint = defineEndpoint({
   path: "/system/export",
   summary: "Export activity data as a ZIP of CSV and JSONL files",
   description:
-    "Streams a ZIP as it is written: one CSV and one JSONL file per entity (profiles, sessions, chats, attempts, groups, runs, messages, uploads, tool_calls, problems, logins, emulations, grants, as far as they apply to the target), media files when include_media is true, and manifest.json last with the actor, filters, purpose and per-file row counts and SHA-256. CSV cells that a spreadsheet would run as a formula get a leading apostrophe. A missing or out-of-scope target is a 404. Every export is recorded in the audit log before it starts.",
+    "Streams a ZIP as it is written: one CSV and one JSONL file per entity (profiles, sessions, chats, attempts, groups, runs, messages, uploads, tool_calls, problems, logins, emulations, grants, as far as they apply to the target), media files when include_media is true, and manifest.json last with the actor, filters, purpose and per-file row counts and SHA-256. CSV cells that a spreadsheet would run as a formula get a leading apostrophe. A missing or out-of-scope target is a 404. Every export is recorded in the audit log before it starts, with its filters, purpose and row counts (an export of everything takes them from the kept per-session summaries and leaves uploads and tool calls to the manifest, so the first byte does not wait for a count of every message).",
   tag: "Export",
   body: exportRequestSchema,
   response: null,

@@ -14,6 +14,7 @@ import {
   createUpload,
 } from "@/prisma/factories";
 import { call, createActor, db, type TestActor } from "@/tests/api-helpers";
+import { uncountedBeforeExport } from "./audit-counts";
 import { exportEntityNames, exportManifestSchema, exportRequestSchema, type ExportManifest } from "./schemas";
 import { startExport } from "./start-export";
 import { ExportCancelledError } from "./zip-writer";
@@ -162,6 +163,11 @@ describe("POST /system/export", () => {
     const audit = await db().auditLog.findFirstOrThrow({ where: { actor_id: world.coordinator.profile_id, action: "export" }, orderBy: { created_at: "desc" } });
     expect(audit).toMatchObject({ target_type: "all", target_id: null, request_id: manifest.request_id });
     expect(audit.details).toMatchObject({ purpose: "FERPA request #12", filters: { department_ids: [world.deptA] }, counts: { sessions: 2 } });
+    // Counted before the first byte from the kept summaries, and equal to what was written; uploads and
+    // tool calls, which no summary keeps, are only in the manifest.
+    const counted = { ...manifest.counts };
+    for (const entity of uncountedBeforeExport) delete counted[entity];
+    expect((audit.details as { counts: unknown }).counts).toEqual(counted);
   });
 
   it("denormalizes runs and messages, inlining message text", async () => {
@@ -219,6 +225,8 @@ describe("POST /system/export", () => {
     expect(csvOf(zip, "problems").map((p) => p.group_id)).toEqual([world.groupB]);
     const audit = await db().auditLog.findFirstOrThrow({ where: { actor_id: world.admin.profile_id, target_id: world.groupB } });
     expect(audit).toMatchObject({ action: "export", target_type: "group" });
+    // A group's export is small: its audit record counts every entity exactly, uploads included.
+    expect((audit.details as { counts: unknown }).counts).toEqual(manifest.counts);
   });
 
   it("applies the date window and keeps a TA to their own data", async () => {
@@ -227,6 +235,10 @@ describe("POST /system/export", () => {
     expect(csvOf(zip, "sessions").map((s) => s.id)).toEqual([world.sessionA]);
     expect(csvOf(zip, "profiles").map((p) => p.id)).toEqual([world.ta.profile_id]);
     expect(manifest.counts).toMatchObject({ logins: 1, grants: 1, emulations: 0, groups: 1 });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { request_id: manifest.request_id } });
+    const counted = { ...manifest.counts };
+    for (const entity of uncountedBeforeExport) delete counted[entity];
+    expect((audit.details as { counts: unknown }).counts).toEqual(counted);
   });
 
   it("answers 404 for a missing or out-of-scope target, like the other endpoints", async () => {
@@ -282,7 +294,10 @@ describe("POST /system/export", () => {
     // Messages are read with raw SQL: make that one query fail after the first entities are written.
     const failing = new Proxy(db(), {
       get: (target, key, receiver) =>
-        key === "$queryRaw" ? () => Promise.reject(new Error("connection lost")) : Reflect.get(target, key, receiver),
+        key === "$queryRaw"
+          ? (strings: TemplateStringsArray, ...values: unknown[]) =>
+              strings.join("").includes("FROM messages m") ? Promise.reject(new Error("connection lost")) : target.$queryRaw(strings, ...values)
+          : Reflect.get(target, key, receiver),
     });
     const started = await startExport(actor, exportRequestSchema.parse({}), { db: failing, store: mediaStore(), requestId: "fail-test", headers: new Headers() });
     await expect(new Response(started.body).arrayBuffer()).rejects.toThrow();

@@ -1,8 +1,9 @@
 import "server-only";
-// The one export query Prisma makes too slow: messages with their run, group, session and uploads.
-// Through Prisma that is five round trips per batch with IN-lists (about 4x slower on 240k messages,
-// measured with the export benchmark of session 1); here it is one keyset query. The scope mirrors scope.ts clause for
-// clause (profileSetSql mirrors visibleProfiles); the export tests compare both against the database.
+// The export queries Prisma cannot make fast. Messages with their run, group, session and uploads:
+// through Prisma that is five round trips per batch with IN-lists (about 4x slower on 240k messages,
+// measured with the export benchmark of session 1); here it is one keyset query. And the audit
+// record's counts of an export of everything, from the kept per-session summaries. The scope mirrors
+// scope.ts clause for clause (profileSetSql mirrors visibleProfiles); the export tests compare both.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { profileSetSql, windowSql } from "@/lib/activity/profile-set";
@@ -45,4 +46,31 @@ export function messagesAfter(db: PrismaClient, scope: Prisma.Sql, afterId: stri
     WHERE ${after} AND ${scope}
     ORDER BY m.id
     LIMIT ${take}`;
+}
+
+export interface SessionTreeCounts {
+  sessions: number;
+  chats: number;
+  attempts: number;
+  groups: number;
+  runs: number;
+  messages: number;
+  problems: number;
+}
+
+/**
+ * How many sessions an export of everything holds and what hangs off them, summed from session_stats
+ * (kept in the writing transaction, so equal to counting the rows) instead of counting tens of
+ * millions of messages. Same profile set and window on the session's created_at as messageScopeSql.
+ */
+export async function sessionTreeCounts(db: PrismaClient, actor: Actor, body: ExportRequest): Promise<SessionTreeCounts> {
+  const [row] = await db.$queryRaw<SessionTreeCounts[]>`
+    SELECT count(*)::int AS sessions, coalesce(sum(ss.chat_count), 0)::int AS chats, coalesce(sum(ss.attempt_count), 0)::int AS attempts,
+           coalesce(sum(ss.group_count), 0)::int AS groups, coalesce(sum(ss.run_count), 0)::int AS runs,
+           coalesce(sum(ss.message_count), 0)::int AS messages, coalesce(sum(ss.problem_count), 0)::int AS problems
+    FROM session_stats ss
+    JOIN profiles p ON p.id = ss.profile_id
+    WHERE ${profileSetSql(actor, body, "p")} AND ${windowSql(Prisma.sql`ss.created_at`, body)}`;
+  if (!row) throw new Error("an aggregate without GROUP BY always returns a row");
+  return row;
 }

@@ -7,9 +7,10 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleGroups, visibleSessions } from "@/lib/auth/scope";
 import type { MediaStore } from "@/lib/storage/media-store";
+import { auditCounts } from "./audit-counts";
 import { TextCache } from "./media";
-import { exportedEntities, exportScope, type ExportScope, type ExportTarget } from "./scope";
-import type { ExportEntityName, ExportManifest, ExportRequest } from "./schemas";
+import { exportedEntities, exportScope, type ExportTarget } from "./scope";
+import type { ExportManifest, ExportRequest } from "./schemas";
 import { writeExport, type ManifestHeader } from "./write-export";
 import { toWebStream, ZipWriter } from "./zip-writer";
 
@@ -49,7 +50,7 @@ export async function startExport(actor: Actor, request: ExportRequest, options:
       action: "export",
       target_type: target.type,
       target_id: target.id,
-      details: { filters, purpose, include_media: request.include_media, counts: await countRows(db, scope, entities) },
+      details: { filters, purpose, include_media: request.include_media, counts: await auditCounts(db, actor, request, target, scope, entities) },
     },
     { headers: options.headers, requestId: options.requestId },
     db,
@@ -94,30 +95,6 @@ async function resolveTarget(db: PrismaClient, actor: Actor, request: ExportRequ
     return { type: "group", id: group.id, session_id: group.session_id, profile_id: group.session.profile_id };
   }
   return { type: "all", id: null };
-}
-
-/** Rows each entity will hold, for the audit record (the manifest has the counts actually written). */
-async function countRows(db: PrismaClient, scope: ExportScope, entities: readonly ExportEntityName[]) {
-  const counters: { [K in ExportEntityName]: (where: NonNullable<ExportScope[K]>) => Promise<number> } = {
-    profiles: (where) => db.profile.count({ where }),
-    sessions: (where) => db.session.count({ where }),
-    chats: (where) => db.chat.count({ where }),
-    attempts: (where) => db.attempt.count({ where }),
-    groups: (where) => db.group.count({ where }),
-    runs: (where) => db.run.count({ where }),
-    messages: (scope) => db.message.count({ where: scope.where }),
-    uploads: (links) => db.upload.count({ where: { messages: { some: links } } }),
-    tool_calls: (where) => db.toolCall.count({ where }),
-    problems: (where) => db.problem.count({ where }),
-    logins: (where) => db.login.count({ where }),
-    emulations: (where) => db.emulation.count({ where }),
-    grants: (where) => db.grant.count({ where }),
-  };
-  const counts: Partial<Record<ExportEntityName, number>> = {};
-  for (const entity of entities) {
-    counts[entity] = await (counters[entity] as (where: unknown) => Promise<number>)(scope[entity]);
-  }
-  return counts;
 }
 
 function exportFileName(target: ExportTarget, at: Date): string {

@@ -16,19 +16,28 @@ export interface StreamResult {
   bytes: number;
 }
 
-async function download(url: string, init: RequestInit, file: string): Promise<StreamResult> {
+async function download(url: string, init: RequestInit, file: string, stopAfterMs?: number): Promise<StreamResult & { stopped: boolean }> {
   const started = performance.now();
-  const response = await fetch(url, init);
-  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  const abort = new AbortController();
+  const timer = stopAfterMs === undefined ? undefined : setTimeout(() => abort.abort(), stopAfterMs);
   let firstByteMs = Number.NaN;
   let bytes = 0;
-  const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-  body.on("data", (chunk: Buffer) => {
-    if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
-    bytes += chunk.length;
-  });
-  await pipeline(body, createWriteStream(file));
-  return { firstByteMs, totalMs: performance.now() - started, bytes };
+  try {
+    const response = await fetch(url, { ...init, signal: abort.signal });
+    if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+    const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    body.on("data", (chunk: Buffer) => {
+      if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
+      bytes += chunk.length;
+    });
+    await pipeline(body, createWriteStream(file));
+    return { firstByteMs, totalMs: performance.now() - started, bytes, stopped: false };
+  } catch (error) {
+    if (!abort.signal.aborted) throw error;
+    return { firstByteMs, totalMs: performance.now() - started, bytes, stopped: true };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function manifestRows(file: string): Promise<number> {
@@ -49,13 +58,18 @@ async function manifestRows(file: string): Promise<number> {
 }
 
 export interface ExportResult extends StreamResult {
-  rows: number;
-  rowsPerSecond: number;
+  /** Rows written, from the manifest; null when the download was stopped before the end. */
+  rows: number | null;
+  rowsPerSecond: number | null;
   peakRssBytes: number;
 }
 
-/** The export of everything as the admin; the server's resident memory is sampled while it streams. */
-export async function measureExport(server: BenchServer, token: string): Promise<ExportResult> {
+/**
+ * The export of everything as the admin; the server's resident memory is sampled while it streams.
+ * With stopAfterMs the download is cut there (a full export of a million sessions takes hours):
+ * first byte, bytes and peak memory so far are still measured, rows are not.
+ */
+export async function measureExport(server: BenchServer, token: string, stopAfterMs?: number): Promise<ExportResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "glow-bench-export-"));
   let peak = server.rss();
   const sampler = setInterval(() => {
@@ -63,15 +77,16 @@ export async function measureExport(server: BenchServer, token: string): Promise
   }, 50);
   try {
     const file = path.join(dir, "export.zip");
-    const result = await download(
+    const { stopped, ...result } = await download(
       `${server.url}/system/export`,
       { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ purpose: "npm run bench" }) },
       file,
+      stopAfterMs,
     );
     clearInterval(sampler);
     peak = Math.max(peak, server.peakRss());
-    const rows = await manifestRows(file);
-    return { ...result, rows, rowsPerSecond: rows / (result.totalMs / 1000), peakRssBytes: peak };
+    const rows = stopped ? null : await manifestRows(file);
+    return { ...result, rows, rowsPerSecond: rows === null ? null : rows / (result.totalMs / 1000), peakRssBytes: peak };
   } finally {
     clearInterval(sampler);
     await rm(dir, { recursive: true, force: true });
