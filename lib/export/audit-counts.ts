@@ -2,13 +2,14 @@ import "server-only";
 // The row counts an export's audit record carries, written before the first byte leaves. A session's
 // or a group's export is small enough to count exactly. An export of everything would spend longer
 // counting than a client waits for a first byte (tens of seconds for tens of millions of messages),
-// so it reads what the summaries keep per session and counts only the small tables; uploads and tool
-// calls are left to the manifest, which has every file's exact count when the export completes.
+// so it reads what the summaries keep (per session, and per day for sign-ins, grants and emulations)
+// and counts only the profiles; uploads and tool calls are left to the manifest, which has every
+// file's exact count when the export completes.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { ExportScope, ExportTarget } from "./scope";
 import type { ExportEntityName, ExportRequest } from "./schemas";
-import { sessionTreeCounts } from "./sql";
+import { peopleCounts, sessionTreeCounts } from "./sql";
 
 export type AuditCounts = Partial<Record<ExportEntityName, number>>;
 
@@ -24,11 +25,12 @@ export async function auditCounts(
   entities: readonly ExportEntityName[],
 ): Promise<AuditCounts> {
   if (target.type !== "all") return exactCounts(db, scope, entities);
-  const small = entities.filter((entity): entity is "profiles" | "logins" | "emulations" | "grants" =>
-    ["profiles", "logins", "emulations", "grants"].includes(entity),
-  );
-  const [tree, rest] = await Promise.all([sessionTreeCounts(db, actor, request), exactCounts(db, scope, small)]);
-  return { profiles: rest.profiles, sessions: tree.sessions, chats: tree.chats, attempts: tree.attempts, groups: tree.groups, runs: tree.runs, messages: tree.messages, problems: tree.problems, logins: rest.logins, emulations: rest.emulations, grants: rest.grants };
+  const [profiles, tree, people] = await Promise.all([
+    db.profile.count({ where: scope.profiles }),
+    sessionTreeCounts(db, actor, request),
+    peopleCounts(db, actor, request),
+  ]);
+  return { profiles, ...tree, ...people };
 }
 
 async function exactCounts(db: PrismaClient, scope: ExportScope, entities: readonly ExportEntityName[]): Promise<AuditCounts> {

@@ -117,6 +117,13 @@ export async function runBench(options: BenchOptions): Promise<number> {
       if (server) {
         await server.stop();
         server = await startServer({ databaseUrl: database.url, port: options.port, log });
+        // A running server has loaded the route already: ask it once (a missing session, 404) so the
+        // first byte measures the export, not the module's first load.
+        await fetch(`${server.url}/system/export`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${world.admin.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ target_session_id: "00000000-0000-4000-8000-000000000000" }),
+        }).then((response) => response.arrayBuffer());
       }
       const exported = await measureExport(server ?? { url: baseUrl, pid: 0, rss: () => 0, peakRss: () => 0, stop: async () => {} }, world.admin.token, options.exportSeconds === undefined ? undefined : options.exportSeconds * 1000);
       const size = `${mb(exported.bytes).toFixed(0)} MB in ${(exported.totalMs / 1000).toFixed(1)} s (${(mb(exported.bytes) / (exported.totalMs / 1000)).toFixed(1)} MB/s)`;
@@ -127,7 +134,7 @@ export async function runBench(options: BenchOptions): Promise<number> {
         rows.push({ section: "export", name: `export: ${exported.rowsPerSecond.toFixed(0)} rows/s`, p50: null, p95: null, sqlP50: null, ratio: null, target: "≥ 50,000 rows/s", pass: exported.rowsPerSecond >= 50_000 });
       }
       const during = exported.rows === null ? " while it ran" : "";
-      rows.push({ section: "export", name: `export: server peak RSS${during} ${mb(exported.peakRssBytes).toFixed(0)} MB`, p50: null, p95: null, sqlP50: null, ratio: null, target: "< 300 MB", pass: server ? mb(exported.peakRssBytes) < 300 : null });
+      rows.push({ section: "export", name: `export: server peak RSS${during} ${mb(exported.peakRssBytes).toFixed(0)} MB (${mb(exported.startRssBytes).toFixed(0)} MB before)`, p50: null, p95: null, sqlP50: null, ratio: null, target: "< 300 MB", pass: server ? mb(exported.peakRssBytes) < 300 : null });
     }
     if (wanted("access history")) {
       const history = await measureAccessHistory(server ?? { url: baseUrl, pid: 0, rss: () => 0, peakRss: () => 0, stop: async () => {} }, world.admin.token, world.ta.profile_id);

@@ -61,6 +61,8 @@ export interface ExportResult extends StreamResult {
   /** Rows written, from the manifest; null when the download was stopped before the end. */
   rows: number | null;
   rowsPerSecond: number | null;
+  /** The server's resident memory just before the export began, and its peak while it ran. */
+  startRssBytes: number;
   peakRssBytes: number;
 }
 
@@ -71,7 +73,8 @@ export interface ExportResult extends StreamResult {
  */
 export async function measureExport(server: BenchServer, token: string, stopAfterMs?: number): Promise<ExportResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "glow-bench-export-"));
-  let peak = server.rss();
+  const start = server.rss();
+  let peak = start;
   const sampler = setInterval(() => {
     peak = Math.max(peak, server.rss());
   }, 50);
@@ -86,7 +89,7 @@ export async function measureExport(server: BenchServer, token: string, stopAfte
     clearInterval(sampler);
     peak = Math.max(peak, server.peakRss());
     const rows = stopped ? null : await manifestRows(file);
-    return { ...result, rows, rowsPerSecond: rows === null ? null : rows / (result.totalMs / 1000), peakRssBytes: peak };
+    return { ...result, rows, rowsPerSecond: rows === null ? null : rows / (result.totalMs / 1000), startRssBytes: start, peakRssBytes: peak };
   } finally {
     clearInterval(sampler);
     await rm(dir, { recursive: true, force: true });
