@@ -1,6 +1,8 @@
 // Every request npm run bench times: the API at the issue's targets (one request at a time), and
 // the signed-in pages. Each case knows how a client sends it and how to do the same work inside
 // this process, whose SQL statements make its baseline (sql-capture.ts).
+import { groupSortBy } from "@/lib/groups/schemas";
+import { sessionSortKey } from "@/lib/sessions/schemas";
 import type { BenchWorld } from "./fixtures.ts";
 
 export type Caller = "admin" | "coordinator" | "ta" | "browser";
@@ -14,22 +16,6 @@ export interface BenchCase {
   path: string;
   body?: Record<string, unknown>;
 }
-
-const sessionSorts = [
-  "session_created_at",
-  "session_updated_at",
-  "profile_name",
-  "group_count",
-  "run_count",
-  "chat_count",
-  "attempt_count",
-  "message_count",
-  "total_tokens",
-  "total_cost",
-  "problem_count",
-] as const;
-
-const groupSorts = ["last_run_at", "first_run_at", "created_at", "total_cost", "total_tokens", "run_count", "group_name", "profile_name"] as const;
 
 function filters(world: BenchWorld): Array<[string, Record<string, unknown>]> {
   return [
@@ -52,7 +38,7 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
     [" · inactive", { active: false }],
     [" · one TA", { profile_id: world.ta.profile_id }],
   ];
-  for (const sort_by of sessionSorts) {
+  for (const sort_by of sessionSortKey.options) {
     for (const sort_order of ["desc", "asc"]) {
       for (const [label, filter] of options.full ? sessionFilters : sessionFilters.slice(0, 1)) {
         api("sessions", `sessions ${sort_by} ${sort_order}${label}`, 50, "/system/sessions", { page_size: 25, sort_by, sort_order, ...filter });
@@ -86,7 +72,7 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
   api("pricing", "pricing as a coordinator", 100, "/system/pricing", {}, "coordinator");
 
   // Groups: every sort key both ways, and the filters.
-  for (const sort_by of groupSorts) {
+  for (const sort_by of groupSortBy.options) {
     for (const sort_order of ["desc", "asc"]) api("groups", `groups ${sort_by} ${sort_order}`, 100, "/system/groups", { page_size: 25, sort_by, sort_order });
   }
   for (const [label, filter] of [...filters(world).slice(1), [" · one model", { model_ids: [world.modelId] }] as [string, Record<string, unknown>]]) {
