@@ -1,8 +1,10 @@
 import "server-only";
 // The rollups of a time window as one relation: monthly rows for the whole months, daily rows for
-// the other whole days, and the sub-day edges aggregated live from the base tables (see
-// window.ts). Every part has the same columns, so a reader sums, groups or counts over the union
-// without caring where a row came from; `bucket` is the month's or the day's first day.
+// the other whole days, and the sub-day edges aggregated live from the base tables, added or (the
+// outside part of an edge day read whole) subtracted as negative rows (see window.ts). Every part
+// has the same columns, so a reader sums and groups over the union without caring where a row came
+// from; it must not count rows or take min/max, since a subtracted part is rows of negative counts
+// (filter with HAVING sum(...) > 0). `bucket` is the month's or the day's first day.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DayRange, InstantRange, WindowParts } from "./window";
 
@@ -131,6 +133,11 @@ export function activityParts(parts: WindowParts, source: SummarySource, wanted:
     const live = liveActivity(range, source, wanted);
     selects.push(source.kind === "cohorts" ? Prisma.sql`SELECT bucket, NULL::uuid AS profile_id, ${columns} FROM (${live}) l` : live);
   }
+  const negated = Prisma.raw(activityCounts.map((name) => `(-l.${name})::int AS ${name}`).join(", "));
+  for (const range of parts.minus) {
+    const profile = source.kind === "cohorts" ? Prisma.sql`NULL::uuid` : Prisma.sql`l.profile_id`;
+    selects.push(Prisma.sql`SELECT l.bucket, ${profile} AS profile_id, ${negated} FROM (${liveActivity(range, source, wanted)}) l`);
+  }
   if (!selects.length) {
     selects.push(Prisma.sql`SELECT NULL::date AS bucket, NULL::uuid AS profile_id, ${activityColumns({})} WHERE FALSE`);
   }
@@ -147,6 +154,27 @@ function cohortIn(source: Extract<SummarySource, { kind: "cohorts" }>, departmen
   if (source.departmentIds) clauses.push(Prisma.sql`${department} = ANY(${[...source.departmentIds]}::text[])`);
   if (source.roles) clauses.push(Prisma.sql`${role} = ANY(${[...source.roles]}::text[])`);
   return Prisma.join(clauses, " AND ");
+}
+
+/** Runs started in `range`, per day, department and model, straight from the base tables. */
+function liveUsage(range: InstantRange, source: SummarySource): Prisma.Sql {
+  const owner =
+    source.kind === "cohorts"
+      ? cohortIn(source, Prisma.sql`coalesce(p.department_id, '')`, Prisma.sql`coalesce(p.ta_role::text, '')`)
+      : profileIn(Prisma.sql`r.owner_id`, source.profileIds);
+  return Prisma.sql`
+    SELECT glow_utc_day(r.created_at) AS bucket, p.department_id, r.model_id, ${usageColumns({
+      runs: Prisma.sql`count(*)`,
+      input_tokens: Prisma.sql`sum(r.input_tokens)`,
+      output_tokens: Prisma.sql`sum(r.output_tokens)`,
+      cached_input_tokens: Prisma.sql`sum(r.cached_input_tokens)`,
+      cost: Prisma.sql`sum(r.cost)`,
+    })}
+    FROM (SELECT r.*, (SELECT s.profile_id FROM groups g JOIN sessions s ON s.id = g.session_id WHERE g.id = r.group_id) AS owner_id
+          FROM runs r WHERE ${instantRange(Prisma.sql`r.created_at`, range)}) r
+    JOIN profiles p ON p.id = r.owner_id
+    WHERE ${owner}
+    GROUP BY 1, 2, 3`;
 }
 
 /**
@@ -169,24 +197,10 @@ export function usageParts(parts: WindowParts, source: SummarySource): Prisma.Sq
   };
   if (parts.months) selects.push(rollup("usage_monthly", "month", parts.months));
   for (const days of parts.days) selects.push(rollup("usage_daily", "day", days));
-  for (const range of parts.live) {
-    const owner =
-      source.kind === "cohorts"
-        ? cohortIn(source, Prisma.sql`coalesce(p.department_id, '')`, Prisma.sql`coalesce(p.ta_role::text, '')`)
-        : profileIn(Prisma.sql`r.owner_id`, source.profileIds);
-    selects.push(Prisma.sql`
-      SELECT glow_utc_day(r.created_at) AS bucket, p.department_id, r.model_id, ${usageColumns({
-        runs: Prisma.sql`count(*)`,
-        input_tokens: Prisma.sql`sum(r.input_tokens)`,
-        output_tokens: Prisma.sql`sum(r.output_tokens)`,
-        cached_input_tokens: Prisma.sql`sum(r.cached_input_tokens)`,
-        cost: Prisma.sql`sum(r.cost)`,
-      })}
-      FROM (SELECT r.*, (SELECT s.profile_id FROM groups g JOIN sessions s ON s.id = g.session_id WHERE g.id = r.group_id) AS owner_id
-            FROM runs r WHERE ${instantRange(Prisma.sql`r.created_at`, range)}) r
-      JOIN profiles p ON p.id = r.owner_id
-      WHERE ${owner}
-      GROUP BY 1, 2, 3`);
+  for (const range of parts.live) selects.push(liveUsage(range, source));
+  const negated = Prisma.raw(usageSums.map((name) => `-l.${name} AS ${name}`).join(", "));
+  for (const range of parts.minus) {
+    selects.push(Prisma.sql`SELECT l.bucket, l.department_id, l.model_id, ${negated} FROM (${liveUsage(range, source)}) l`);
   }
   if (!selects.length) {
     selects.push(Prisma.sql`SELECT NULL::date AS bucket, NULL::text AS department_id, NULL::uuid AS model_id, ${usageColumns({

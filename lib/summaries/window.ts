@@ -1,7 +1,10 @@
 // How a time window is read from the rollups: whole calendar months from the monthly table, the
 // remaining whole UTC days from the daily one, and the sub-day edges (a window may start or end at
-// any instant) live from the base tables. The parts never overlap and together cover the window
-// exactly, so sums over them equal a live aggregation of the whole window.
+// any instant) live from the base tables. An edge is read the shorter way: the part of its day
+// inside the window is added (`live`), or, when that part is the longer one, the whole day is read
+// from the rollup and the part outside the window subtracted (`minus`). Summed with their signs the
+// parts count every instant of the window exactly once and nothing outside it, so sums over them
+// equal a live aggregation of the whole window.
 
 /** A [from, to) range of "YYYY-MM-DD" UTC days or months (first day); a missing end is unbounded. */
 export interface DayRange {
@@ -18,7 +21,10 @@ export interface InstantRange {
 export interface WindowParts {
   months: DayRange | null;
   days: DayRange[];
+  /** Read live and added. */
   live: InstantRange[];
+  /** Read live and subtracted: the outside part of an edge day whose whole day is in `days`. */
+  minus: InstantRange[];
 }
 
 /** Which rollup grains a reader can use: per-day charts cannot take months. */
@@ -56,27 +62,56 @@ function ceilMonth(ms: number): number {
 export function splitWindow(window: InstantRange, coarsest: Grain = "month"): WindowParts {
   const from = window.from?.getTime();
   const to = window.to?.getTime();
-  if (coarsest === "live" || (from !== undefined && to !== undefined && ceilDay(from) >= floorDay(to))) {
-    return { months: null, days: [], live: from !== undefined && to !== undefined && from >= to ? [] : [window] };
-  }
+  if (from !== undefined && to !== undefined && from >= to) return { months: null, days: [], live: [], minus: [] };
+  if (coarsest === "live") return { months: null, days: [], live: [window], minus: [] };
   const live: InstantRange[] = [];
-  const firstDay = from === undefined ? undefined : ceilDay(from);
-  const endDay = to === undefined ? undefined : floorDay(to);
-  if (from !== undefined && firstDay !== from) live.push({ from: window.from, to: new Date(firstDay!) });
-  if (to !== undefined && endDay !== to) live.push({ from: new Date(endDay!), to: window.to });
+  const minus: InstantRange[] = [];
+  const at = (ms: number) => new Date(ms);
 
-  if (coarsest === "day") {
-    return { months: null, days: [{ from: dayOrUndefined(firstDay), to: dayOrUndefined(endDay) }], live };
+  if (from !== undefined && to !== undefined && floorDay(from) === floorDay(to)) {
+    // Inside one day: the window itself, or the day without what lies before and after it.
+    const day = floorDay(from);
+    if (to - from <= from - day + (day + dayMs - to)) return { months: null, days: [], live: [window], minus: [] };
+    if (from > day) minus.push({ from: at(day), to: window.from });
+    minus.push({ from: window.to, to: at(day + dayMs) });
+    return { months: null, days: [{ from: isoDay(day), to: isoDay(day + dayMs) }], live, minus };
   }
+
+  let firstDay: number | undefined;
+  if (from !== undefined) {
+    const [floor, ceil] = [floorDay(from), ceilDay(from)];
+    if (from === floor || ceil - from <= from - floor) {
+      firstDay = ceil;
+      if (from !== floor) live.push({ from: window.from, to: at(ceil) });
+    } else {
+      firstDay = floor;
+      minus.push({ from: at(floor), to: window.from });
+    }
+  }
+  let endDay: number | undefined;
+  if (to !== undefined) {
+    const [floor, ceil] = [floorDay(to), ceilDay(to)];
+    if (to === floor || to - floor <= ceil - to) {
+      endDay = floor;
+      if (to !== floor) live.push({ from: at(floor), to: window.to });
+    } else {
+      endDay = ceil;
+      minus.push({ from: window.to, to: at(ceil) });
+    }
+  }
+  if (firstDay !== undefined && endDay !== undefined && firstDay >= endDay) return { months: null, days: [], live, minus };
+
+  const wholeDays = (a: number | undefined, b: number | undefined): DayRange => ({ from: dayOrUndefined(a), to: dayOrUndefined(b) });
+  if (coarsest === "day") return { months: null, days: [wholeDays(firstDay, endDay)], live, minus };
   const firstMonth = firstDay === undefined ? undefined : ceilMonth(firstDay);
   const endMonth = endDay === undefined ? undefined : floorMonth(endDay);
   if (firstMonth !== undefined && endMonth !== undefined && firstMonth >= endMonth) {
-    return { months: null, days: [{ from: dayOrUndefined(firstDay), to: dayOrUndefined(endDay) }], live };
+    return { months: null, days: [wholeDays(firstDay, endDay)], live, minus };
   }
   const days: DayRange[] = [];
-  if (firstDay !== undefined && firstMonth !== firstDay) days.push({ from: isoDay(firstDay), to: isoDay(firstMonth!) });
-  if (endDay !== undefined && endMonth !== endDay) days.push({ from: isoDay(endMonth!), to: isoDay(endDay) });
-  return { months: { from: dayOrUndefined(firstMonth), to: dayOrUndefined(endMonth) }, days, live };
+  if (firstDay !== undefined && firstMonth !== firstDay) days.push(wholeDays(firstDay, firstMonth));
+  if (endDay !== undefined && endMonth !== endDay) days.push(wholeDays(endMonth, endDay));
+  return { months: wholeDays(firstMonth, endMonth), days, live, minus };
 }
 
 function dayOrUndefined(ms: number | undefined): string | undefined {

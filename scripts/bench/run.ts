@@ -43,7 +43,9 @@ export async function runBench(options: BenchOptions): Promise<number> {
   const { prepareDatabase } = await import("./database.ts");
   const database = await prepareDatabase(options);
   let server: BenchServer | null = null;
-  const sql = new pg.Client({ connectionString: database.url });
+  // The baseline runs the SQL as the app's pool does (lib/db/client.ts): with JIT it would add up to
+  // a second of compilation to the larger aggregates and flatter the ratio.
+  const sql = new pg.Client({ connectionString: database.url, options: "-c jit=off" });
   try {
     // lib/db reads DATABASE_URL when first imported: the in-process runner imports it after this.
     process.env.DATABASE_URL = database.url;
