@@ -1,10 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { prisma } from "@/lib/db";
 import { endOpenEmulations } from "@/lib/emulation/mutations";
-import { verifyPassword } from "./password";
-import { clientAddress } from "./client-address";
+import { authorizeCredentials } from "./credentials";
 import { admitSsoSignIn } from "./oidc";
 import { oidcProvider, oidcSettingsFromEnv } from "./oidc-provider";
 
@@ -15,8 +13,6 @@ import { oidcProvider, oidcSettingsFromEnv } from "./oidc-provider";
 export const idleTimeoutSeconds = Number(process.env.GLOW_SESSION_IDLE_MINUTES ?? 60) * 60;
 export const absoluteLifetimeSeconds = Number(process.env.GLOW_SESSION_MAX_HOURS ?? 12) * 3600;
 
-const failedLoginWindowMs = 15 * 60_000;
-const maxFailedLoginsPerWindow = 10;
 const oidcSettings = oidcSettingsFromEnv();
 
 export const authOptions: NextAuthOptions = {
@@ -28,27 +24,8 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, request) {
-        const email = String(credentials?.email ?? "").trim().toLowerCase();
-        const password = String(credentials?.password ?? "");
-        const headers = new Headers(request?.headers as Record<string, string> | undefined);
-        const record = { email, ip: clientAddress(headers), user_agent: headers.get("user-agent")?.slice(0, 500) ?? null };
-        if (!email || !password) return null;
-
-        const recentFailures = await prisma.login.count({
-          where: { email, succeeded: false, created_at: { gte: new Date(Date.now() - failedLoginWindowMs) } },
-        });
-        const profile = await prisma.profile.findUnique({ where: { email } });
-        // Too many recent failures: refuse without even checking the password, and record it.
-        const ok =
-          recentFailures < maxFailedLoginsPerWindow &&
-          !!profile?.password_hash &&
-          !profile.disabled_at &&
-          (await verifyPassword(password, profile.password_hash));
-        await prisma.login.create({ data: { ...record, profile_id: profile?.id ?? null, succeeded: ok } });
-        if (!ok || !profile) return null;
-        return { id: profile.id, name: profile.name, email: profile.email, auth_version: profile.auth_version };
-      },
+      authorize: (credentials, request) =>
+        authorizeCredentials(credentials, new Headers(request?.headers as Record<string, string> | undefined)),
     }),
     ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],

@@ -3,14 +3,14 @@ import { LoginError } from "@/components/auth/login-error";
 import { LoginForm } from "@/components/auth/login-form";
 import { LoginNotice } from "@/components/auth/login-notice";
 import { SsoButton } from "@/components/auth/sso-button";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { oidcProviderId, oidcSettingsFromEnv } from "@/lib/auth/oidc-provider";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; notice?: string }> }) {
   const { callbackUrl, error, notice } = await searchParams;
-  // Only same-site paths: an absolute callback URL would make this page an open redirect.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const target = safeCallbackPath(callbackUrl);
   const sso = oidcSettingsFromEnv();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
