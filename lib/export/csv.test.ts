@@ -14,6 +14,12 @@ describe("csvCell", () => {
     ["plain", "plain"],
     ["a=b", "a=b"],
     ["", ""],
+    // OWASP's bypasses: the trigger behind spaces or line breaks, and the array separator.
+    [" =1+1", "' =1+1"],
+    ["   @SUM(A1)", "'   @SUM(A1)"],
+    ["\n=1+1", `"'\n=1+1"`],
+    ["\r\n+1", `"'\r\n+1"`],
+    ["ok;=1+1", `"ok;=1+1"`],
   ])("neutralises and quotes %j", (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
@@ -30,9 +36,12 @@ describe("csvCell", () => {
     expect(csvCell(true)).toBe("true");
   });
 
-  it("joins arrays with ';' and neutralises the joined cell", () => {
-    expect(csvCell(["a", "b"])).toBe("a;b");
-    expect(csvCell(["=cmd", "b"])).toBe("'=cmd;b");
+  it("joins arrays with ';', neutralising every element and quoting the joined cell", () => {
+    expect(csvCell(["a", "b"])).toBe(`"a;b"`);
+    expect(csvCell(["=cmd", "b"])).toBe(`"'=cmd;b"`);
+    expect(csvCell(["ok", "=1+1"])).toBe(`"ok;'=1+1"`);
+    expect(csvCell(["ok", " -1"])).toBe(`"ok;' -1"`);
+    expect(csvCell(["only"])).toBe("only");
     expect(csvCell([])).toBe("");
   });
 });

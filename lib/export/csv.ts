@@ -1,13 +1,16 @@
-// CSV per RFC 4180 (CRLF, quotes doubled) with spreadsheet-formula injection neutralised: a text
-// cell that a spreadsheet would evaluate (= + - @ TAB CR first) gets a leading apostrophe, as
-// OWASP recommends. JSONL keeps the raw values; only the CSV is meant for spreadsheets.
+// CSV per RFC 4180 (CRLF, quotes doubled) with spreadsheet-formula injection neutralised as OWASP
+// recommends: a text value that a spreadsheet would evaluate gets a leading apostrophe. That is one
+// starting with = + - @ TAB or CR, also behind leading spaces or line breaks (spreadsheets trim
+// them), and every element of an array cell on its own. A cell holding the array separator ";" is
+// quoted, so a spreadsheet that splits on ";" (the default in many locales) cannot cut "ok;=1+1"
+// into a second, live cell. JSONL keeps the raw values; only the CSV is meant for spreadsheets.
 
 export type Cell = string | number | boolean | null | readonly string[];
 export type ExportRow = Readonly<Record<string, Cell>>;
 
 export const csvArraySeparator = ";";
-const formulaStart = /^[=+\-@\t\r]/;
-const needsQuotes = /[",\r\n]/;
+const formulaStart = /^(?:[\t\r]|\s*[=+\-@])/;
+const needsQuotes = /[",;\r\n]/;
 
 /** Neutralises a text value that a spreadsheet would run as a formula. */
 export function neutraliseFormula(text: string): string {
@@ -18,7 +21,7 @@ export function csvCell(value: Cell): string {
   if (value === null) return "";
   // Numbers and booleans come from the database's typed columns, so they cannot carry a formula.
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = neutraliseFormula(typeof value === "string" ? value : value.join(csvArraySeparator));
+  const text = typeof value === "string" ? neutraliseFormula(value) : value.map(neutraliseFormula).join(csvArraySeparator);
   return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
