@@ -15,6 +15,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // The embedded PostgreSQL's exit hook would turn vitest's natural end into process.exit(0) and hide
+  // failed tests from CI; the teardown below stops the server itself, so that hook is removed there.
+  const exitListeners = new Set(process.listeners("beforeExit"));
   const server = await openDatabase();
   // Runs killed before their teardown leave their database behind: clear those older than a day.
   await dropStaleDatabases(server.url, "glow_test_", 24 * 3600_000);
@@ -28,5 +31,6 @@ export default async function setup(project: TestProject) {
     await dropDatabase(url).catch(() => {});
     await rm(mediaDir, { recursive: true, force: true });
     await server.stop();
+    for (const listener of process.listeners("beforeExit")) if (!exitListeners.has(listener)) process.off("beforeExit", listener);
   };
 }

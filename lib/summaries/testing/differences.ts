@@ -23,7 +23,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * Compares the summaries of `profileIds` (per-profile summaries) and of `departmentIds` (the cohort
  * rollups, which have no profile) with their truth.
  */
-export async function summaryDifferences(db: PrismaClient, profileIds: readonly string[], departmentIds: readonly string[] = []): Promise<Difference[]> {
+export async function summaryDifferences(db: Pick<PrismaClient, "$queryRawUnsafe">, profileIds: readonly string[], departmentIds: readonly string[] = []): Promise<Difference[]> {
   const definitions = await db.$queryRawUnsafe<Definition[]>("SELECT name, truth, keys, attrs, sums FROM glow_summary_definitions()");
   const found: Difference[] = [];
   for (const d of definitions) {
