@@ -210,7 +210,7 @@ test("a missing or out-of-scope group shows the not-found page", async ({ page }
     WHERE p.department_id = 'dept-cs' ORDER BY g.id LIMIT 1`;
   if (!other) throw new Error("the demo data has no dept-cs group");
   for (const id of [other.id, "00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
-    await page.goto(`/groups/${id}`);
+    expect((await page.goto(`/groups/${id}`))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Group not found" })).toBeVisible();
     await expect(page.locator("li[data-run-id]")).toHaveCount(0);
   }

@@ -139,11 +139,10 @@ test("export this session downloads its ZIP", async ({ adminPage: page }) => {
   expect((await download).suggestedFilename()).toMatch(/\.zip$/);
 });
 
-// The status stays 200: the loading skeleton has already streamed when notFound() runs, so Next.js
-// renders the not-found UI with a noindex tag instead. What a person sees is what is checked.
+// A real 404, not a 200 with a not-found screen: nothing streams before the page knows the session.
 test("an unknown, malformed or out-of-scope id is a not-found page", async ({ adminPage: page, browser }) => {
   for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
-    await page.goto(`/sessions/${id}`);
+    expect((await page.goto(`/sessions/${id}`))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Session not found" })).toBeVisible();
   }
 
@@ -154,7 +153,7 @@ test("an unknown, malformed or out-of-scope id is a not-found page", async ({ ad
   try {
     const other = await context.newPage();
     await signInThroughApi(other.request, coordinator);
-    await other.goto(`/sessions/${session.id}`);
+    expect((await other.goto(`/sessions/${session.id}`))?.status()).toBe(404);
     await expect(other.getByRole("heading", { name: "Session not found" })).toBeVisible();
   } finally {
     await context.close();

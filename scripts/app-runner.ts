@@ -67,30 +67,30 @@ export async function runApp(options: AppOptions): Promise<void> {
   };
   if (!options.dev) ensureBuild(env, log);
 
+  // Our own server around Next.js (scripts/next-server.ts); the IPC channel tells it when we are gone.
   const next = spawn(
     process.execPath,
-    [`${repoRoot}/node_modules/next/dist/bin/next`, options.dev ? "dev" : "start", "--port", options.port, "--hostname", options.host],
-    { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit"] },
+    ["--import", "tsx", `${repoRoot}/scripts/next-server.ts`, ...(options.dev ? ["--dev"] : []), "--port", options.port, "--host", options.host],
+    { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit", "ipc"] },
   );
-  let announced = false;
-  next.stdout.on("data", (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (process.env.GLOW_VERBOSE) process.stdout.write(text);
-    if (!announced && /ready|Local:/i.test(text)) {
-      announced = true;
-      options.onReady({ url, demo, seconds: (Date.now() - started) / 1000 });
-    }
+  next.stdout?.on("data", (chunk: Buffer) => {
+    if (process.env.GLOW_VERBOSE) process.stdout.write(chunk);
   });
+  next.once("message", () => options.onReady({ url, demo, seconds: (Date.now() - started) / 1000 }));
 
+  // In order: the app drains its requests and exits, then the database stops, then we do.
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill("SIGTERM");
+    if (next.exitCode === null && next.signalCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((resolve) => next.once("exit", resolve));
+    }
     if (options.freshDatabaseName) await dropDatabase(databaseUrl).catch(() => {});
     await server.stop().catch(() => {});
     process.exit(code);
   };
-  next.on("exit", (code) => void shutdown(code ?? 0));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+  next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { repoRoot } from "./db/schema-engine.ts";
 
-const inputs = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const inputs = ["app", "components", "lib", "public", "next.config.js", "proxy.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const skipped = new Set(["node_modules", ".next", ".data", "generated"]);
 const stampFile = path.join(repoRoot, ".next", "glow-source-hash");
 

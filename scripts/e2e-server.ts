@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   if (!process.env.GLOW_OIDC_ISSUER) {
     const idp = await startMockIdp(Number(process.env.GLOW_E2E_IDP_PORT ?? 0));
     console.log(`[glow-e2e] mock OpenID provider at ${idp.issuer}`);
-    // runApp hands process.env to `next start`.
+    // runApp hands process.env to the app server.
     Object.assign(process.env, {
       GLOW_OIDC_ISSUER: idp.issuer,
       GLOW_OIDC_CLIENT_ID: "glow-e2e",

@@ -2,6 +2,12 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { retryAfterOf } from "@/lib/auth/sign-in-errors";
+
+function formatWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -19,6 +25,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     // has settled by now, so one retry is enough.
     if (result?.url?.includes("csrf=true")) result = await signIn("credentials", credentials);
     setPending(false);
+    const wait = retryAfterOf(result?.error);
+    if (wait !== null) {
+      setError(`Too many sign-in attempts. Try again in ${formatWait(wait)}.`);
+      return;
+    }
     if (!result || result.error || result.url?.includes("csrf=true")) {
       setError("That email and password do not match an active account.");
       return;

@@ -22,7 +22,7 @@ const dateOrDateTime = z.string().refine(isRealDateOrDateTime, {
 });
 
 /** Rejects impossible calendar dates such as 2025-02-30, which Date.parse would roll into March. */
-function isRealDateOrDateTime(value: string): boolean {
+export function isRealDateOrDateTime(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) return false;
   const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
   const calendar = new Date(Date.UTC(year, month - 1, day));

@@ -9,6 +9,7 @@ import { authenticate } from "./authenticate";
 import { apiLimiters, type FixedWindowLimiter } from "./rate-limit";
 import { ApiError, invalidBody } from "./errors";
 import { readJsonBody } from "./read-body";
+import { findUnsafeText } from "./unsafe-text";
 
 export interface RouteContext<Body> {
   body: Body;
@@ -67,7 +68,10 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       if (endpoint.mutates && actor.emulation) {
         throw new ApiError("forbidden", "Emulation is read-only: end it to make changes.");
       }
-      const parsed = endpoint.body.safeParse(await readInput(request));
+      const input = await readInput(request);
+      const unsafe = findUnsafeText(input);
+      if (unsafe) throw new ApiError("invalid_body", `${unsafe.field || "The body"} ${unsafe.message}.`, [unsafe]);
+      const parsed = endpoint.body.safeParse(input);
       if (!parsed.success) throw invalidBody(parsed.error);
       if (endpoint.auditRead) {
         await recordAudit(actor, endpoint.auditRead(parsed.data), { headers: request.headers, requestId });

@@ -1,7 +1,7 @@
 // POST /system/dashboard and POST /system/follow_up: request and response schemas (client-safe:
 // the dashboard pages, scripts and the CLI share them).
 import { z } from "zod";
-import { activityFilters, checkDateWindow, money, taRole, timestamp, uuid } from "@/lib/api/common-schemas";
+import { activityFilters, checkDateWindow, isRealDateOrDateTime, money, taRole, timestamp, uuid } from "@/lib/api/common-schemas";
 import { problemItemSchema } from "@/lib/problems/schemas";
 import { maxWindowDays, resolveWindow } from "./period";
 
@@ -10,6 +10,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "A UTC c
 
 /** Rejects a window (after defaults) that is empty or longer than the day series may grow. */
 function checkResolvedWindow(body: { date_from?: string; date_to?: string }, ctx: z.RefinementCtx): void {
+  // A malformed date already has its own issue; there is no window to resolve ("9999-99-99" threw).
+  if ([body.date_from, body.date_to].some((date) => date !== undefined && !isRealDateOrDateTime(date))) return;
   const window = resolveWindow(body);
   if (window.from >= window.toExclusive) {
     ctx.addIssue({ code: "custom", path: ["date_from"], message: "date_from must be before date_to (which defaults to today)" });

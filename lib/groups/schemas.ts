@@ -43,15 +43,15 @@ export const messageRole = z.enum(["system", "user", "assistant", "tool"]);
 
 export const groupDetailRun = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     created_at: timestamp,
     input_tokens: z.int().min(0).meta({ description: "Input tokens, cached ones included" }),
     output_tokens: z.int().min(0),
     cached_input_tokens: z.int().min(0).meta({ description: "The part of input_tokens served from the cache" }),
     cost: money.meta({ description: "Dollar cost of this run as a string" }),
-    model_id: z.uuid(),
-    agent_id: z.uuid(),
-    profile_id: z.uuid().meta({ description: "The profile that triggered the run" }),
+    model_id: z.guid(),
+    agent_id: z.guid(),
+    profile_id: z.guid().meta({ description: "The profile that triggered the run" }),
     finished_at: timestamp.nullable(),
     duration_ms: z.int().min(0).nullable(),
     status: runStatus,
@@ -60,14 +60,14 @@ export const groupDetailRun = z
   .meta({ id: "GroupDetailRun" });
 
 export const groupDetailCall = z
-  .object({ id: z.uuid(), template_name: z.string(), file_path: z.string().nullable(), created_at: timestamp })
+  .object({ id: z.guid(), template_name: z.string(), file_path: z.string().nullable(), created_at: timestamp })
   .meta({ id: "GroupDetailCall" });
 
-const uploadIds = (kind: string) => z.array(z.uuid()).meta({ description: `${kind} upload ids, in the message's order` });
+const uploadIds = (kind: string) => z.array(z.guid()).meta({ description: `${kind} upload ids, in the message's order` });
 
 export const groupDetailMessageItem = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     role: messageRole,
     position: z.int().min(0).meta({ description: "The message's position within its run" }),
     created_at: timestamp,
@@ -93,7 +93,7 @@ export const groupDetailRunWithMessages = z
 
 export const groupUploadResource = z
   .object({
-    upload_id: z.uuid(),
+    upload_id: z.guid(),
     kind: uploadKind,
     mime_type: z.string(),
     byte_size: z.int().min(0),
@@ -105,18 +105,18 @@ export const getGroupResponse = z
   .object({
     group_exists: z.boolean().meta({ description: "Whether the group was found (and is visible to the caller)" }),
     actor_name: z.string().meta({ description: "Display name of the caller" }),
-    group_id: z.uuid(),
+    group_id: z.guid(),
     group_name: z.string().nullable(),
-    session_id: z.uuid().nullable(),
-    profile_id: z.uuid().nullable().meta({ description: "The session's (TA's) profile" }),
+    session_id: z.guid().nullable(),
+    profile_id: z.guid().nullable().meta({ description: "The session's (TA's) profile" }),
     created_at: timestamp.nullable(),
     total_message_count: z.int().min(0).optional().meta({ description: "All messages of the group (for pagination)" }),
     message_limit: z.int().min(1).optional(),
     message_offset: z.int().min(0).optional(),
     runs: z.array(groupDetailRunWithMessages).optional(),
-    models: z.array(z.object({ model_id: z.uuid(), name: z.string(), provider: z.string() })).optional(),
-    agents: z.array(z.object({ agent_id: z.uuid(), name: z.string() })).optional(),
-    profiles: z.array(z.object({ profile_id: z.uuid(), name: z.string() })).optional(),
+    models: z.array(z.object({ model_id: z.guid(), name: z.string(), provider: z.string() })).optional(),
+    agents: z.array(z.object({ agent_id: z.guid(), name: z.string() })).optional(),
+    profiles: z.array(z.object({ profile_id: z.guid(), name: z.string() })).optional(),
     uploads: z.array(groupUploadResource).optional().meta({ description: "Every upload referenced by the returned messages" }),
   })
   .meta({
@@ -157,10 +157,10 @@ export type ListGroupsRequest = z.infer<typeof listGroupsRequest>;
 
 export const groupListItem = z
   .object({
-    group_id: z.uuid(),
+    group_id: z.guid(),
     group_name: z.string(),
-    session_id: z.uuid(),
-    profile_id: z.uuid(),
+    session_id: z.guid(),
+    profile_id: z.guid(),
     profile_name: z.string(),
     department_id: z.string().nullable(),
     created_at: timestamp,
@@ -170,7 +170,7 @@ export const groupListItem = z
     cached_input_tokens: z.int().min(0),
     total_tokens: z.int().min(0).meta({ description: "input_tokens + output_tokens (cached tokens are part of input)" }),
     total_cost: money,
-    models: z.array(z.object({ model_id: z.uuid(), name: z.string() })).meta({ description: "Models the group's runs used, by name" }),
+    models: z.array(z.object({ model_id: z.guid(), name: z.string() })).meta({ description: "Models the group's runs used, by name" }),
     first_run_at: timestamp.nullable(),
     last_run_at: timestamp.nullable(),
   })
@@ -195,7 +195,7 @@ export const pricingResponse = z
     }),
     models: z.array(
       z.object({
-        model_id: z.uuid(),
+        model_id: z.guid(),
         name: z.string(),
         provider: z.string(),
         prices: z
@@ -212,10 +212,10 @@ export const pricingResponse = z
       }),
     ),
     cost_by_model: z
-      .array(z.object({ model_id: z.uuid(), name: z.string(), total_cost: money, total_tokens: z.int().min(0), run_count: z.int().min(0) }))
+      .array(z.object({ model_id: z.guid(), name: z.string(), total_cost: money, total_tokens: z.int().min(0), run_count: z.int().min(0) }))
       .meta({ description: "Runs in the window by model, most expensive first" }),
     cost_by_month: z
-      .array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), model_id: z.uuid(), total_cost: money, total_tokens: z.int().min(0) }))
+      .array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), model_id: z.guid(), total_cost: money, total_tokens: z.int().min(0) }))
       .meta({ description: "Runs in the window by UTC calendar month and model, oldest month first" }),
   })
   .meta({ id: "PricingResponse" });

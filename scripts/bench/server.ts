@@ -1,4 +1,4 @@
-// The server a bench measures: the production build (`next start`), as `npm start` runs it, on
+// The server a bench measures: the production build behind scripts/next-server.ts, as `npm start` runs it, on
 // the bench database, in its own process so its memory can be read from /proc while it works.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -40,7 +40,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     GLOW_RATE_LIMIT_PER_IP: "100000000",
   };
   ensureBuild(env, options.log);
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "scripts/next-server.ts"), "--port", String(options.port), "--host", "127.0.0.1"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -49,16 +49,16 @@ export async function startServer(options: { databaseUrl: string; port: number; 
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // An interrupted bench must not leave its server holding the port (it renames itself next-server).
+  // An interrupted bench must not leave its server holding the port.
   const orphanGuard = () => child.kill("SIGKILL");
   process.once("exit", orphanGuard);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output.join("")}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}):\n${output.join("")}`);
     const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 120 s:\n${output.join("")}`);
+    if (Date.now() > deadline) throw new Error(`the app server did not answer within 120 s:\n${output.join("")}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const pid = child.pid ?? 0;

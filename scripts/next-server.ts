@@ -1,0 +1,72 @@
+// Glow's HTTP server: Next.js behind a plain node:http server, for three things `next start` cannot
+// give us. It records the connection's own address for lib/auth/client-address.ts (Next keeps a
+// client-sent X-Forwarded-For instead); it drains on SIGTERM, letting in-flight requests and
+// streams (an export, a video) finish within a bounded grace before it exits; and it exits with its
+// parent: when the IPC channel to the process that started it closes, it drains and goes.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { parseTrustedProxies, peerAddressHeader } from "@/lib/auth/client-address";
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", default: "3000" },
+    host: { type: "string", default: "127.0.0.1" },
+    dir: { type: "string", default: process.cwd() },
+  },
+});
+const graceMs = Number(process.env.GLOW_SHUTDOWN_GRACE_SECONDS ?? 30) * 1000;
+const log = (line: string) => console.error(`[glow] ${line}`);
+
+// A typo in the proxy list must stop the start, not silently trust nobody (or everybody).
+parseTrustedProxies(process.env.GLOW_TRUSTED_PROXIES);
+
+async function main(): Promise<void> {
+  const app = next({ dev: values.dev, dir: values.dir, hostname: values.host, port: Number(values.port) });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    request.headers[peerAddressHeader] = request.socket.remoteAddress ?? "";
+    inFlight.add(response);
+    response.on("close", () => inFlight.delete(response));
+    void handle(request, response);
+  });
+  // Keep-alive connections outlive their requests; closing them is part of draining.
+  server.keepAliveTimeout = 5_000;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string) => {
+    stopping ??= (async () => {
+      log(`${reason}: finishing ${inFlight.size} request(s) in flight (at most ${graceMs / 1000} s)`);
+      server.close();
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (inFlight.size > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        server.closeIdleConnections();
+      }
+      if (inFlight.size) log(`cutting ${inFlight.size} request(s) still running after the grace period`);
+      server.closeAllConnections();
+      await app.close?.();
+      process.exit(0);
+    })();
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(signal));
+  // Started by scripts/app-runner.ts with an IPC channel: when that process is gone, so are we.
+  process.on("disconnect", () => stop("parent exited"));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(Number(values.port), values.host, resolve);
+  });
+  console.log(`ready: http://${values.host}:${values.port}`);
+  process.send?.({ ready: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
