@@ -19,6 +19,10 @@ import { repoRoot } from "./db/schema-engine.ts";
 import { ensureDemoCredentials, type DemoCredentials } from "./demo-credentials.ts";
 import { readOrCreateSecret } from "./secrets.ts";
 
+// A terminal or log pipe that goes away must not take the server with it: a write to a closed pipe
+// raises EPIPE, which would otherwise be logged (to the same closed pipe) in an endless loop.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+
 export interface AppOptions {
   dev: boolean;
   port: string;
@@ -93,4 +97,10 @@ export async function runApp(options: AppOptions): Promise<void> {
   };
   next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // `npm start` is npm, then sh, then us: a SIGTERM to npm ends npm and sh without passing it on,
+  // and we would be left running under PID 1. So losing our parent counts as being told to stop.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 500).unref();
 }

@@ -16,6 +16,10 @@ const { values } = parseArgs({
     dir: { type: "string", default: process.cwd() },
   },
 });
+// A terminal or log pipe that goes away must not take the server with it: a write to a closed pipe
+// raises EPIPE, which would otherwise be logged (to the same closed pipe) in an endless loop.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+
 const graceMs = Number(process.env.GLOW_SHUTDOWN_GRACE_SECONDS ?? 30) * 1000;
 const log = (line: string) => console.error(`[glow] ${line}`);
 

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { retryAfterOf } from "@/lib/auth/sign-in-errors";
+import { databaseUnavailableSignInError, retryAfterOf } from "@/lib/auth/sign-in-errors";
 
 function formatWait(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
@@ -28,6 +28,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const wait = retryAfterOf(result?.error);
     if (wait !== null) {
       setError(`Too many sign-in attempts. Try again in ${formatWait(wait)}.`);
+      return;
+    }
+    if (result?.error === databaseUnavailableSignInError) {
+      setError("The database is unavailable right now. Try again in a moment.");
       return;
     }
     if (!result || result.error || result.url?.includes("csrf=true")) {

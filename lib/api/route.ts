@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "@/lib/contract/endpoint";
 import { recordAudit } from "@/lib/audit/record";
 import { clientAddress } from "@/lib/auth/client-address";
+import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/db/unavailable";
 import { authenticate } from "./authenticate";
 import { apiLimiters, type FixedWindowLimiter } from "./rate-limit";
 import { ApiError, invalidBody } from "./errors";
@@ -104,8 +105,13 @@ export function errorResponse(error: unknown, requestId: string, path: string): 
   const apiError =
     error instanceof ApiError
       ? error
-      : (console.error(`[${requestId}] ${path} failed`, error),
-        new ApiError("internal", `Something went wrong on our side (request ${requestId}).`));
+      : isDatabaseUnavailable(error)
+        ? (console.error(`[${requestId}] ${path}: the database is unavailable`),
+          new ApiError("unavailable", `The database is unavailable: try again in ${retryAfterSeconds} s.`, undefined, {
+            "Retry-After": String(retryAfterSeconds),
+          }))
+        : (console.error(`[${requestId}] ${path} failed`, error),
+          new ApiError("internal", `Something went wrong on our side (request ${requestId}).`));
   const response = apiError.toResponse();
   response.headers.set("X-Request-Id", requestId);
   return response;

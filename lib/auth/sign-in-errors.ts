@@ -9,3 +9,5 @@ export function retryAfterOf(error: string | null | undefined): number | null {
   const match = error?.startsWith(prefix) ? /^\d+$/.exec(error.slice(prefix.length)) : null;
   return match ? Number(match[0]) : null;
 }
+
+export const databaseUnavailableSignInError = "database_unavailable";

@@ -4,9 +4,10 @@ import "server-only";
 // Refusals are 429 with Retry-After, in next-auth's JSON shape (a `url` whose `error` the sign-in
 // form reads) plus the API's error body. Only this path verifies passwords, so every check is gated.
 import { isSafeText } from "@/lib/api/unsafe-text";
+import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/db/unavailable";
 import { clientAddress } from "./client-address";
 import { signInHashSlots } from "./hash-slots";
-import { throttledSignInError } from "./sign-in-errors";
+import { databaseUnavailableSignInError, throttledSignInError } from "./sign-in-errors";
 import { claimSignInAttempt } from "./sign-in-throttle";
 
 function refuse(request: Request, retryAfterSeconds: number, message: string): Response {
@@ -36,7 +37,18 @@ export async function gateCredentialsSignIn(request: Request, signIn: () => Prom
     return Response.json({ error: { code: "invalid_body", message: "email must not contain a NUL character or an unpaired surrogate." } }, { status: 400 });
   }
 
-  const wait = await claimSignInAttempt(email, clientAddress(request.headers));
+  let wait: number;
+  try {
+    wait = await claimSignInAttempt(email, clientAddress(request.headers));
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const url = new URL("/login", process.env.NEXTAUTH_URL ?? request.url);
+    url.searchParams.set("error", databaseUnavailableSignInError);
+    return Response.json(
+      { url: url.toString(), error: { code: "unavailable", message: "The database is unavailable: try again in a moment." } },
+      { status: 503, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
+  }
   if (wait > 0) return refuse(request, wait, `Too many sign-in attempts: try again in ${wait} s.`);
 
   const release = await signInHashSlots.acquire();

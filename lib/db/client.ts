@@ -8,5 +8,6 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * query that then runs in one (seen on the group detail at a million sessions).
  */
 export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize, options: "-c jit=off" }) });
+  // A bounded wait for a connection: with PostgreSQL down or hung, requests fail fast (503) instead of hanging.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize, options: "-c jit=off", connectionTimeoutMillis: 5_000 }) });
 }

@@ -31,6 +31,7 @@ const errorDescriptions: Record<number, string> = {
   415: "The body is not sent as application/json",
   429: "Too many requests; retry after the Retry-After header's seconds",
   500: "Something failed on the server; the message carries the request id",
+  503: "The database cannot be reached right now; retry after the Retry-After header's seconds",
 };
 
 function codesFor(status: number): ErrorCode[] {

@@ -1,5 +1,6 @@
 // Where Glow Admin's PostgreSQL comes from: DATABASE_URL when set, otherwise an embedded
 // PostgreSQL run from node_modules with its data kept under GLOW_DATA_DIR (default .data/).
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -69,7 +70,39 @@ async function startEmbedded(log: (line: string) => void): Promise<RunningDataba
     throw error;
   }
   await createDatabaseIfMissing(url);
-  return { url, embedded: true, stop: () => server.stop() };
+
+  // Supervised: when the server dies (a crash, the OOM killer, kill -9) it is started again, with a
+  // growing pause while the dead server's last backends let go of its shared memory.
+  let stopping = false;
+  const watch = () => {
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    child?.once("exit", (code, signal) => {
+      if (stopping) return;
+      log(`postgres exited unexpectedly (${signal ?? `code ${code}`}); restarting it`);
+      void restart();
+    });
+  };
+  const restart = async () => {
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        await server.start();
+        log(`postgres restarted (attempt ${attempt})`);
+        watch();
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * 2 ** attempt)));
+      }
+    }
+  };
+  watch();
+  return {
+    url,
+    embedded: true,
+    stop: () => {
+      stopping = true;
+      return server.stop();
+    },
+  };
 }
 
 async function canConnect(url: string): Promise<boolean> {
