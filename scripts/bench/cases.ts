@@ -130,3 +130,8 @@ export function mixedLoad(world: BenchWorld): Array<{ path: string; body: Record
     { path: "/system/sessions", body: { page_size: 25, profile_id: world.ta.profile_id }, caller: "ta" },
   ];
 }
+
+/** The unrelated call timed during the sign-in burst: a lean group read, a few milliseconds when idle. */
+export function burstProbe(world: BenchWorld): { path: string; body: Record<string, unknown>; caller: Caller } {
+  return { path: "/system/group", body: { group_id: world.groupId, include_detail: false }, caller: "admin" };
+}

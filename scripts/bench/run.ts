@@ -3,13 +3,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { apiCases, mixedLoad, pageCases, type BenchCase } from "./cases.ts";
+import { apiCases, burstProbe, mixedLoad, pageCases, type BenchCase } from "./cases.ts";
 import { fillAuditLog, prepareWorld, type BenchWorld } from "./fixtures.ts";
 import { inProcessRunner } from "./in-process.ts";
 import { percentile, runLoad, signIn, timeSequential, type Sent } from "./measure.ts";
 import { formatTable, maxRatio, writeJson, type ResultRow } from "./report.ts";
 import { startServer, type BenchServer } from "./server.ts";
 import { capture, explainText, serverTimeMs } from "./sql-capture.ts";
+import { measureSignInBurst } from "./sign-in-burst.ts";
 import { measureAccessHistory, measureExport } from "./streams.ts";
 import { measureWriteCost } from "./writes.ts";
 
@@ -95,6 +96,21 @@ export async function runBench(options: BenchOptions): Promise<number> {
         seconds: options.loadSeconds,
       });
       rows.push({ section: "load", name: `mixed API load, ${options.connections} clients, ${load.seconds} s (${load.perSecond.toFixed(0)} requests/s, ${load.errors} errors)`, p50: load.p50, p95: load.p95, sqlP50: null, ratio: null, target: "≥ 300/s, 0 errors, p95 < 100 ms", pass: load.perSecond >= 300 && load.errors === 0 && load.p95 < 100 });
+    }
+
+    if (wanted("sign-in burst")) {
+      const probe = httpRequest(baseUrl, world, cookie, { ...burstProbe(world), method: "POST" });
+      const burst = await measureSignInBurst(baseUrl, probe);
+      rows.push({
+        section: "sign-in",
+        name: `lean group call during a 100-attempt sign-in burst (${burst.checked} checked, ${burst.refused} refused with 429, ${burst.burstSeconds.toFixed(1)} s; ${burst.calls} calls)`,
+        p50: burst.p50,
+        p95: burst.p95,
+        sqlP50: null,
+        ratio: null,
+        target: "p95 < 200 ms",
+        pass: burst.p95 < 200,
+      });
     }
 
     if (wanted("write cost")) {
