@@ -4,7 +4,7 @@ import { defineEndpoint, type Endpoint } from "@/lib/contract/endpoint";
 import { endpoints } from "@/lib/contract/endpoints";
 import { buildOpenApiDocument, cliCommand, operationId, type OpenApiDocument } from "./document";
 
-const errorStatuses = ["400", "401", "403", "404", "413", "415", "429", "500"];
+const errorStatuses = ["400", "401", "403", "404", "413", "415", "429", "500", "503"];
 
 interface Operation {
   operationId?: string;
@@ -149,7 +149,7 @@ describe("buildOpenApiDocument on its own endpoints", () => {
 
   it("describes binary answers with 206 and 416 when ranges are supported", () => {
     const op = operation(document, "/fixtures/download");
-    expect(Object.keys(op.responses).sort()).toEqual(["200", "206", "400", "401", "403", "404", "413", "415", "416", "429", "500"]);
+    expect(Object.keys(op.responses).sort()).toEqual(["200", "206", "400", "401", "403", "404", "413", "415", "416", "429", "500", "503"]);
     expect(op.responses["206"]?.headers).toHaveProperty("Content-Range");
   });
 
