@@ -50,5 +50,5 @@ export class HashSlots {
 export const signInHashSlots = new HashSlots(
   Math.max(1, Number(process.env.GLOW_SIGN_IN_HASH_CONCURRENCY ?? 1) || 1),
   Math.max(0, Number(process.env.GLOW_SIGN_IN_HASH_QUEUE ?? 16) || 0),
-  1500,
+  5000,
 );
