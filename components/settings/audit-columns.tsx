@@ -1,6 +1,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ColumnMeta } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/badge";
 import { targetHref } from "@/lib/audit/search-params";
 import type { AuditItem } from "@/lib/audit/schemas";
 import { formatUtc } from "@/lib/format/dates";
@@ -37,6 +38,13 @@ function Target({ item }: { item: AuditItem }) {
   );
 }
 
+// Refused reads and requests stand out: they disclosed nothing, and they are what a security review looks for.
+function Outcome({ outcome }: { outcome: AuditItem["outcome"] }) {
+  if (outcome === null) return muted;
+  if (outcome === "allowed") return <span className="text-xs text-slate-600 dark:text-slate-300">disclosed</span>;
+  return <Badge tone={outcome === "denied" ? "red" : "amber"}>{outcome === "denied" ? "denied" : "not found"}</Badge>;
+}
+
 function Details({ details }: { details: unknown }) {
   if (details === null || details === undefined) return muted;
   const json = JSON.stringify(details);
@@ -58,6 +66,7 @@ export const auditColumns: Column[] = [
   { id: "on_behalf_of", header: "On behalf of", meta: { label: "On behalf of" }, cell: ({ row }) => row.original.on_behalf_of_name ?? muted },
   { id: "action", header: "Action", meta: { label: "Action" }, cell: ({ row }) => <code className="text-xs">{row.original.action}</code> },
   { id: "target", header: "Target", meta: { label: "Target" }, cell: ({ row }) => <Target item={row.original} /> },
+  { id: "outcome", header: "Outcome", meta: { label: "Outcome" }, cell: ({ row }) => <Outcome outcome={row.original.outcome} /> },
   { id: "details", header: "Details", meta: { label: "Details" }, cell: ({ row }) => <Details details={row.original.details} /> },
   { id: "ip", header: "IP", meta: { label: "IP" }, cell: ({ row }) => row.original.ip ?? muted },
   {

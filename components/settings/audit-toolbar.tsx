@@ -98,6 +98,17 @@ export function AuditToolbar({
         options={facets.target_types.map((type) => ({ value: type, label: type }))}
         all="Any"
       />
+      <SelectFilter
+        label="Outcome"
+        name="outcome"
+        value={params.outcome}
+        options={[
+          { value: "allowed", label: "disclosed" },
+          { value: "not_found", label: "not found" },
+          { value: "denied", label: "denied" },
+        ]}
+        all="Any"
+      />
       <TextFilter label="Target id" name="target_id" value={params.target_id} />
       <TextFilter label="Request id" name="request_id" value={params.request_id} />
       <DateRangeFilter from={params.date_from} to={params.date_to} onChange={(change) => update(change)} />

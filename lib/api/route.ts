@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "@/lib/contract/endpoint";
-import { recordAudit } from "@/lib/audit/record";
+import { auditedRead } from "@/lib/audit/audited-read";
+import { refusedRequests } from "@/lib/audit/refused-requests";
 import { clientAddress } from "@/lib/auth/client-address";
 import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/db/unavailable";
 import { authenticate } from "./authenticate";
@@ -57,11 +58,13 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const requestId = randomUUID();
+    let caller: Actor | undefined;
     try {
       // The client's address is known only from a reverse proxy's header; direct callers share none.
       const address = clientAddress(request.headers);
       if (address) refuseWhenLimited(apiLimiters.perIp, `ip:${address}`);
       const actor = await authenticate(request);
+      caller = actor;
       refuseWhenLimited(apiLimiters.perCaller, actor.token_id ? `token:${actor.token_id}` : `profile:${actor.profile_id}`);
       if (!endpoint.access.includes(actor.access_level)) {
         throw new ApiError("forbidden", `${endpoint.path} is not available to ${actor.access_level} accounts.`);
@@ -74,10 +77,13 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       if (unsafe) throw new ApiError("invalid_body", `${unsafe.field || "The body"} ${unsafe.message}.`, [unsafe]);
       const parsed = endpoint.body.safeParse(input);
       if (!parsed.success) throw invalidBody(parsed.error);
-      if (endpoint.auditRead) {
-        await recordAudit(actor, endpoint.auditRead(parsed.data), { headers: request.headers, requestId });
-      }
-      const result = await handler({ body: parsed.data, actor, request, requestId });
+      const run = () => handler({ body: parsed.data, actor, request, requestId });
+      const audit = endpoint.auditRead;
+      const result = audit
+        ? await auditedRead(actor, audit.entry(parsed.data), { headers: request.headers, requestId }, run, (answer) =>
+            answer instanceof Response || !audit.disclosed ? true : audit.disclosed(answer),
+          )
+        : await run();
       const response =
         result instanceof Response
           ? result
@@ -87,6 +93,19 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       response.headers.set("X-Request-Id", requestId);
       return response;
     } catch (error) {
+      if (error instanceof ApiError && (error.code === "unauthorized" || error.code === "forbidden")) {
+        await refusedRequests
+          .note({
+            status: error.code === "unauthorized" ? 401 : 403,
+            code: error.code,
+            path: endpoint.path,
+            ip: clientAddress(request.headers),
+            actorId: caller ? (caller.emulation?.admin_profile_id ?? caller.profile_id) : null,
+            onBehalfOfId: caller?.emulation ? caller.profile_id : null,
+            requestId,
+          })
+          .catch((cause: unknown) => console.error(`[${requestId}] recording a refused request failed`, cause));
+      }
       return errorResponse(error, requestId, endpoint.path);
     }
   };

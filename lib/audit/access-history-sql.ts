@@ -63,7 +63,12 @@ export function accessHistoryRows(db: Pick<PrismaClient, "$queryRaw">, profileId
       select id from audit_logs where on_behalf_of_id = ${profileId}::uuid
       union
       select a.id from their_targets t
-      cross join lateral (select id from audit_logs where target_type = t.target_type and target_id = t.target_id offset 0) a
+      -- Only disclosures: a read refused as not found or denied showed nothing of theirs.
+      cross join lateral (
+        select id from audit_logs
+        where target_type = t.target_type and target_id = t.target_id and coalesce(outcome, 'allowed') = 'allowed'
+        offset 0
+      ) a
     )
     select a.created_at,
       case

@@ -17,9 +17,14 @@ export const auditActions = [
   "token.create",
   "token.revoke",
   "audit.access_history_export",
+  "request.refused",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** What an audit row is about; "all" is an export of everything the caller may see. */
-export const auditTargetTypes = ["session", "group", "upload", "problem", "profile", "api_token", "all"] as const;
+export const auditTargetTypes = ["session", "group", "upload", "problem", "profile", "api_token", "all", "request"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
+
+/** What an audited read or a refused request came to; only `allowed` disclosed anything. */
+export const auditOutcomes = ["allowed", "not_found", "denied"] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];

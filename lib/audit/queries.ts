@@ -2,7 +2,7 @@ import "server-only";
 import { dateWindow, pageInfo } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditActions, auditTargetTypes } from "./actions";
+import { auditActions, auditOutcomes, auditTargetTypes } from "./actions";
 import type { AuditItem, ListAuditRequest, ListAuditResponse } from "./schemas";
 
 const auditSelect = {
@@ -16,6 +16,7 @@ const auditSelect = {
   ip: true,
   request_id: true,
   details: true,
+  outcome: true,
   actor: { select: { name: true } },
   on_behalf_of: { select: { name: true } },
 } satisfies Prisma.AuditLogSelect;
@@ -36,6 +37,7 @@ function toAuditItem(row: AuditRecord): AuditItem {
     ip: row.ip,
     request_id: row.request_id,
     details: row.details,
+    outcome: auditOutcomes.find((outcome) => outcome === row.outcome) ?? null,
   };
 }
 
@@ -52,6 +54,7 @@ function auditWhere(body: ListAuditRequest): Prisma.AuditLogWhereInput {
   if (body.target_type) clauses.push({ target_type: body.target_type });
   if (body.target_id) clauses.push({ target_id: body.target_id });
   if (body.request_id) clauses.push({ request_id: body.request_id });
+  if (body.outcome) clauses.push({ outcome: body.outcome });
   const { from, toExclusive } = dateWindow(body);
   if (from || toExclusive) clauses.push({ created_at: { gte: from, lt: toExclusive } });
   return { AND: clauses };

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
 import { prisma } from "@/lib/db";
-import type { AuditAction, AuditTargetType } from "./actions";
+import type { AuditAction, AuditOutcome, AuditTargetType } from "./actions";
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -12,6 +12,7 @@ export interface AuditEntry {
   target_type: AuditTargetType;
   target_id: string | null;
   details?: Prisma.InputJsonValue;
+  outcome?: AuditOutcome;
 }
 
 /**
@@ -34,6 +35,7 @@ export async function recordAudit(
       ip: clientAddress(request.headers),
       request_id: request.requestId,
       details: entry.details,
+      outcome: entry.outcome,
     },
   });
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { activityFilters, checkDateWindow, paginatedResponse, paginationRequest, timestamp, uuid } from "@/lib/api/common-schemas";
 import { maxPurposeLength } from "@/lib/export/schemas";
+import { auditOutcomes } from "./actions";
 
 export const listAuditRequestSchema = z
   .strictObject({
@@ -18,6 +19,10 @@ export const listAuditRequestSchema = z
     target_type: z.string().trim().min(1).max(50, { error: "target_type must be at most 50 characters" }).optional(),
     target_id: z.string().trim().min(1).max(100, { error: "target_id must be at most 100 characters" }).optional(),
     request_id: z.string().trim().min(1).max(100, { error: "request_id must be at most 100 characters" }).optional(),
+    outcome: z
+      .enum(auditOutcomes)
+      .optional()
+      .meta({ description: "Reads and refused requests by what they came to: allowed (disclosed), not_found or denied" }),
     date_from: activityFilters.date_from,
     date_to: activityFilters.date_to,
   })
@@ -39,6 +44,10 @@ export const auditItemSchema = z
     ip: z.string().nullable(),
     request_id: z.string().nullable(),
     details: z.unknown().meta({ description: "What the action recorded (JSON), or null" }),
+    outcome: z
+      .enum(auditOutcomes)
+      .nullable()
+      .meta({ description: "For reads and refused requests: allowed (the record was disclosed), not_found or denied; null for changes" }),
   })
   .meta({ id: "AuditItem" });
 export type AuditItem = z.infer<typeof auditItemSchema>;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { uuid } from "@/lib/api/common-schemas";
 import { dateWindowParams, firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/sessions/search-params";
+import { auditOutcomes } from "./actions";
 import type { ListAuditRequest } from "./schemas";
 
 export type AuditSearchParams = Omit<ListAuditRequest, "page" | "page_size"> & { page: number; page_size: number };
@@ -20,6 +21,7 @@ export function parseAuditSearchParams(raw: RawSearchParams): AuditSearchParams 
     target_type: text(50).parse(firstParam(raw, "target_type")),
     target_id: text(100).parse(firstParam(raw, "target_id")),
     request_id: text(100).parse(firstParam(raw, "request_id")),
+    outcome: z.enum(auditOutcomes).optional().catch(undefined).parse(firstParam(raw, "outcome")),
     ...dateWindowParams(raw),
   };
 }

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { AuditAction, AuditTargetType } from "@/lib/audit/actions";
 
+export interface AuditTarget {
+  action: AuditAction;
+  target_type: AuditTargetType;
+  target_id: string | null;
+}
+
 export type AccessLevelName = "admin" | "coordinator" | "ta";
 
 /**
@@ -25,10 +31,15 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
   /** Changes data: refused while an admin is emulating a TA, since emulation is read-only. */
   mutates?: boolean;
   /**
-   * Reads of student records are audited: the route wrapper writes this audit row before any of the
-   * answer is sent. Mutations write their own, inside their transaction.
+   * Reads of student records are audited (lib/audit/audited-read.ts): after the decision and before
+   * any of the answer is sent, one row with its outcome. Mutations write their own, inside their
+   * transaction.
    */
-  auditRead?: (body: z.output<Body>) => { action: AuditAction; target_type: AuditTargetType; target_id: string | null };
+  auditRead?: {
+    entry: (body: z.output<Body>) => AuditTarget;
+    /** For answers that say "not found" with a 200 (`session_exists: false`): whether this one disclosed the record. */
+    disclosed?: (result: z.input<Result>) => boolean;
+  };
 }
 
 export function defineEndpoint<Body extends z.ZodType, Result extends z.ZodType>(

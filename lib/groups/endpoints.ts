@@ -18,11 +18,14 @@ export const getGroupEndpoint = defineEndpoint({
   body: getGroupRequest,
   response: getGroupResponse,
   access: ["admin", "coordinator", "ta"],
-  auditRead: (request) => ({
-    action: request.include_detail ? "group.read" : "group.resolve",
-    target_type: "group",
-    target_id: request.group_id,
-  }),
+  auditRead: {
+    entry: (request) => ({
+      action: request.include_detail ? "group.read" : "group.resolve",
+      target_type: "group",
+      target_id: request.group_id,
+    }),
+    disclosed: (answer) => answer.group_exists,
+  },
 });
 
 export const listGroupsEndpoint = defineEndpoint({

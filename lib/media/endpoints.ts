@@ -33,11 +33,13 @@ function downloadEndpoint<Body extends z.ZodType>(kind: MediaKind, body: Body) {
     binary: { contentType: "application/octet-stream", description: `The ${kind} upload's bytes, with its stored Content-Type`, ranges: true },
     alsoGet: true,
     access: ["admin", "coordinator", "ta"],
-    auditRead: (request) => ({
-      action: "upload.read",
-      target_type: "upload",
-      target_id: (request as Record<string, string | undefined>)[`${kind}_upload_id`] ?? null,
-    }),
+    auditRead: {
+      entry: (request) => ({
+        action: "upload.read",
+        target_type: "upload",
+        target_id: (request as Record<string, string | undefined>)[`${kind}_upload_id`] ?? null,
+      }),
+    },
   });
 }
 

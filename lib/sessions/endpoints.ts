@@ -28,5 +28,8 @@ export const sessionEndpoint = defineEndpoint({
   body: getSessionRequestSchema,
   response: getSessionResponseSchema,
   access: ["admin", "coordinator", "ta"],
-  auditRead: (request) => ({ action: "session.read", target_type: "session", target_id: request.session_id }),
+  auditRead: {
+    entry: (request) => ({ action: "session.read", target_type: "session", target_id: request.session_id }),
+    disclosed: (answer) => answer.session_exists,
+  },
 });

@@ -7,6 +7,8 @@ import { GroupTree } from "@/components/groups/group-tree";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import type { Actor } from "@/lib/auth/actor";
 import { browserActor, signedInActor } from "@/lib/auth/browser-actor";
+import { auditedPageRead } from "@/lib/audit/audited-page-read";
+import { getGroupEndpoint } from "@/lib/groups/endpoints";
 import { getGroup, listGroups } from "@/lib/groups/queries";
 import { groupMessagePageSize, isUuid, parseGroupSearchParams, type SearchParams } from "@/lib/groups/search-params";
 
@@ -19,13 +21,15 @@ interface Props {
 const groupIdentity = cache(async (id: string) => {
   const actor = await browserActor();
   if (!actor || !isUuid(id)) return null;
-  const group = await getGroup(actor, { group_id: id, include_detail: false, message_limit: 1, message_offset: 0 });
-  return group.group_exists ? { actor, group } : null;
+  return { actor, group: await getGroup(actor, { group_id: id, include_detail: false, message_limit: 1, message_offset: 0 }) };
 });
+
+/** What the page discloses: the same request /system/group answers, audited the same way. */
+const detailRequest = (groupId: string, offset: number) => ({ group_id: groupId, include_detail: true, message_limit: groupMessagePageSize, message_offset: offset });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await groupIdentity((await params).id);
-  return { title: found?.group.group_name ?? "Group not found" };
+  return { title: (found?.group.group_exists && found.group.group_name) || "Group not found" };
 }
 
 export default async function GroupPage({ params, searchParams }: Props) {
@@ -35,7 +39,11 @@ export default async function GroupPage({ params, searchParams }: Props) {
   // Missing and out-of-scope groups look the same, as the API answers them.
   const found = await groupIdentity(id);
   const sessionId = found?.group.session_id;
-  if (!found || !sessionId) notFound();
+  if (!found || !found.group.group_exists || !sessionId) {
+    // A refused or missing group is recorded too (outcome not_found), as the API records it.
+    if (found) await auditedPageRead(found.actor, getGroupEndpoint, detailRequest(id, offset), async () => found.group);
+    notFound();
+  }
   const { actor, group } = found;
 
   return (
@@ -60,7 +68,8 @@ async function Totals({ actor, groupId, sessionId }: { actor: Actor; groupId: st
 }
 
 async function Runs({ actor, groupId, offset, openRunId }: { actor: Actor; groupId: string; offset: number; openRunId?: string }) {
-  const detail = await getGroup(actor, { group_id: groupId, include_detail: true, message_limit: groupMessagePageSize, message_offset: offset });
+  const request = detailRequest(groupId, offset);
+  const detail = await auditedPageRead(actor, getGroupEndpoint, request, () => getGroup(actor, request));
   if (!detail.group_exists) notFound();
   return <GroupTree initial={detail} limit={groupMessagePageSize} openRunId={openRunId} />;
 }

@@ -1,6 +1,4 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ViewAsButton } from "@/components/emulation/view-as-button";
 import { SessionProblems } from "@/components/problems/session-problems";
@@ -10,7 +8,7 @@ import { SessionHeader } from "@/components/sessions/session-header";
 import { SessionTimeline } from "@/components/timeline/session-timeline";
 import { Card } from "@/components/ui/card";
 import { uuid } from "@/lib/api/common-schemas";
-import { recordAudit } from "@/lib/audit/record";
+import { auditedPageRead } from "@/lib/audit/audited-page-read";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { canBeEmulated } from "@/lib/emulation/queries";
 import { formatInteger } from "@/lib/format/numbers";
@@ -27,9 +25,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
 
   const body = { session_id: parsed.data.toLowerCase() };
   // The page reads the same student record /system/session does, so it leaves the same audit trail.
-  const auditEntry = sessionEndpoint.auditRead?.(body);
-  if (auditEntry) await recordAudit(actor, auditEntry, { headers: await headers(), requestId: randomUUID() });
-  const session = await getSessionDetail(actor, body);
+  const session = await auditedPageRead(actor, sessionEndpoint, body, () => getSessionDetail(actor, body));
   if (!session.session_exists) notFound();
 
   const viewAs =
