@@ -1,4 +1,5 @@
 import "server-only";
+import { auditListRead } from "@/lib/audit/list-read";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Grain } from "@/lib/summaries/window";
@@ -9,7 +10,14 @@ import { profileActivityRows, type ProfileActivityRow } from "./sql";
 
 const roleOrder = ["head_ta", "graduate_ta", "undergraduate_ta"] as const;
 
+/** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function getActivity(actor: Actor, body: ActivityRequest, coarsest: Grain = "month"): Promise<ActivityResponse> {
+  const answer = await getActivityUnaudited(actor, body, coarsest);
+  await auditListRead(actor, "activity.read", body, answer.profile_summary.map((item) => item.profile_id));
+  return answer;
+}
+
+async function getActivityUnaudited(actor: Actor, body: ActivityRequest, coarsest: Grain = "month"): Promise<ActivityResponse> {
   const dataAsOf = new Date().toISOString();
   const profileIds = await profileSetIds(actor, body);
   const [rows, analytics] = await Promise.all([profileActivityRows(actor, body, profileIds, coarsest), getAnalytics(actor)]);

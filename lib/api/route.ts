@@ -11,6 +11,7 @@ import { authenticate } from "./authenticate";
 import { apiLimiters, type FixedWindowLimiter } from "./rate-limit";
 import { ApiError, invalidBody } from "./errors";
 import { readJsonBody } from "./read-body";
+import { withRequestContext } from "./request-context";
 import { findUnsafeText } from "./unsafe-text";
 
 export interface RouteContext<Body> {
@@ -77,7 +78,7 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       if (unsafe) throw new ApiError("invalid_body", `${unsafe.field || "The body"} ${unsafe.message}.`, [unsafe]);
       const parsed = endpoint.body.safeParse(input);
       if (!parsed.success) throw invalidBody(parsed.error);
-      const run = () => handler({ body: parsed.data, actor, request, requestId });
+      const run = () => withRequestContext({ headers: request.headers, requestId }, () => handler({ body: parsed.data, actor, request, requestId }));
       const audit = endpoint.auditRead;
       const result = audit
         ? await auditedRead(actor, audit.entry(parsed.data), { headers: request.headers, requestId }, run, (answer) =>

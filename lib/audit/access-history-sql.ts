@@ -62,6 +62,9 @@ export function accessHistoryRows(db: Pick<PrismaClient, "$queryRaw">, profileId
       union
       select id from audit_logs where on_behalf_of_id = ${profileId}::uuid
       union
+      -- List reads that showed them (a GIN probe).
+      select id from audit_logs where disclosed_profile_ids @> array[${profileId}::uuid]
+      union
       select a.id from their_targets t
       -- Only disclosures: a read refused as not found or denied showed nothing of theirs.
       cross join lateral (

@@ -18,11 +18,15 @@ export const auditActions = [
   "token.revoke",
   "audit.access_history_export",
   "request.refused",
+  "sessions.list",
+  "groups.list",
+  "problems.list",
+  "activity.read",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** What an audit row is about; "all" is an export of everything the caller may see. */
-export const auditTargetTypes = ["session", "group", "upload", "problem", "profile", "api_token", "all", "request"] as const;
+export const auditTargetTypes = ["session", "group", "upload", "problem", "profile", "api_token", "all", "request", "list"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
 
 /** What an audited read or a refused request came to; only `allowed` disclosed anything. */

@@ -13,6 +13,8 @@ export interface AuditEntry {
   target_id: string | null;
   details?: Prisma.InputJsonValue;
   outcome?: AuditOutcome;
+  /** For list reads: whose records the answer showed. */
+  disclosed_profile_ids?: string[];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function recordAudit(
       request_id: request.requestId,
       details: entry.details,
       outcome: entry.outcome,
+      disclosed_profile_ids: entry.disclosed_profile_ids,
     },
   });
 }

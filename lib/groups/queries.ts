@@ -1,4 +1,5 @@
 import "server-only";
+import { auditListRead } from "@/lib/audit/list-read";
 import { profileSetIds, profileSetSql, summarySource } from "@/lib/activity/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
 import type { Actor } from "@/lib/auth/actor";
@@ -41,7 +42,14 @@ export async function getGroup(actor: Actor, body: GetGroupRequest): Promise<Get
   return { ...identity, ...(await groupDetail({ id: group.id, owner_profile_id: group.profile_id }, body)) };
 }
 
+/** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listGroups(actor: Actor, body: ListGroupsRequest): Promise<ListGroupsResponse> {
+  const answer = await listGroupsUnaudited(actor, body);
+  await auditListRead(actor, "groups.list", body, answer.items.map((item) => item.profile_id));
+  return answer;
+}
+
+async function listGroupsUnaudited(actor: Actor, body: ListGroupsRequest): Promise<ListGroupsResponse> {
   const dataAsOf = new Date().toISOString();
   const [profileIds, summary] = await Promise.all([profileSetIds(actor, body), summarySource(actor, body)]);
   // A page number past the first needs the total first: the back half is read from the far end.
@@ -81,6 +89,16 @@ export async function listGroups(actor: Actor, body: ListGroupsRequest): Promise
     total_count_is_estimate: totalCount.estimate,
     data_as_of: dataAsOf,
   };
+}
+
+/**
+ * One group's totals for its own page. Not a list read: the page has already recorded its group.read
+ * of this group, and one page view should leave one row.
+ */
+export async function groupTotals(actor: Actor, groupId: string, sessionId: string): Promise<ListGroupsResponse["items"][number] | null> {
+  // A session has a handful of groups, so one page of them finds this one.
+  const list = await listGroupsUnaudited(actor, { session_id: sessionId, page: 1, page_size: 200, sort_by: "created_at", sort_order: "asc" });
+  return list.items.find((item) => item.group_id === groupId) ?? null;
 }
 
 /** The Pricing page: every model's price history plus the cost of the runs in the window. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditListRead } from "@/lib/audit/list-read";
 import { pageInfo } from "@/lib/api/common-schemas";
 import { sessionOwnerWhere, windowWhere } from "@/lib/activity/profile-set";
 import type { Actor } from "@/lib/auth/actor";
@@ -73,7 +74,19 @@ function problemsOrder(sortBy: ProblemSortKey, dir: Prisma.SortOrder): Prisma.Pr
   }
 }
 
+/** How many problems match: a number, not records, so not a list read (the Problems page's tab counts). */
+export function countProblems(actor: Actor, body: ListProblemsRequest): Promise<number> {
+  return prisma.problem.count({ where: problemsWhere(actor, body) });
+}
+
+/** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listProblems(actor: Actor, body: ListProblemsRequest): Promise<ListProblemsResponse> {
+  const answer = await listProblemsUnaudited(actor, body);
+  await auditListRead(actor, "problems.list", body, answer.items.map((item) => item.profile_id));
+  return answer;
+}
+
+async function listProblemsUnaudited(actor: Actor, body: ListProblemsRequest): Promise<ListProblemsResponse> {
   const where = problemsWhere(actor, body);
   const [total, rows] = await Promise.all([
     prisma.problem.count({ where }),

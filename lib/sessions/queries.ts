@@ -1,4 +1,5 @@
 import "server-only";
+import { auditListRead } from "@/lib/audit/list-read";
 import { profileSetIds, profileSetSql, summarySource } from "@/lib/activity/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
 import type { Actor } from "@/lib/auth/actor";
@@ -21,7 +22,14 @@ function formatMoney(value: Prisma.Decimal | null | undefined): string {
   return value ? value.toFixed() : "0";
 }
 
+/** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listSessions(actor: Actor, body: ListSessionsRequest): Promise<ListSessionsResponse> {
+  const answer = await listSessionsUnaudited(actor, body);
+  await auditListRead(actor, "sessions.list", body, answer.items.map((item) => item.profile_id));
+  return answer;
+}
+
+async function listSessionsUnaudited(actor: Actor, body: ListSessionsRequest): Promise<ListSessionsResponse> {
   const dataAsOf = new Date().toISOString();
   const [profileIds, summary] = await Promise.all([profileSetIds(actor, body), summarySource(actor, body)]);
   // A page number past the first needs the total first: the back half is read from the far end.

@@ -8,7 +8,7 @@ import { Skeleton, TableSkeleton } from "@/components/ui/skeleton";
 import { getFilterFacets } from "@/lib/activity/facets";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
-import { listProblems } from "@/lib/problems/queries";
+import { countProblems, listProblems } from "@/lib/problems/queries";
 import { parseProblemSearchParams, toListProblemsRequest, type ProblemSearchParams } from "@/lib/problems/search-params";
 import { filterFacets } from "@/lib/sessions/prepare";
 import type { RawSearchParams } from "@/lib/sessions/search-params";
@@ -42,9 +42,8 @@ function filterKey({ kinds, severities, department_ids, roles, profile_id }: Pro
 }
 
 async function Tabs({ actor, params }: { actor: Actor; params: ProblemSearchParams }) {
-  // One count per tab under the same filters (page_size 1: only total_count is read).
-  const count = async (status: ProblemSearchParams["status"]) =>
-    (await listProblems(actor, { ...toListProblemsRequest({ ...params, status }), page: 1, page_size: 1 })).total_count;
+  // One count per tab under the same filters.
+  const count = (status: ProblemSearchParams["status"]) => countProblems(actor, toListProblemsRequest({ ...params, status }));
   const [open, resolved] = await Promise.all([count("open"), count("resolved")]);
   return <ProblemTabs current={params.status} counts={{ open, resolved, all: open + resolved }} />;
 }

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { browserActor, signedInActor } from "@/lib/auth/browser-actor";
 import { auditedPageRead } from "@/lib/audit/audited-page-read";
 import { getGroupEndpoint } from "@/lib/groups/endpoints";
-import { getGroup, listGroups } from "@/lib/groups/queries";
+import { getGroup, groupTotals } from "@/lib/groups/queries";
 import { groupMessagePageSize, isUuid, parseGroupSearchParams, type SearchParams } from "@/lib/groups/search-params";
 
 interface Props {
@@ -60,10 +60,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
 }
 
 async function Totals({ actor, groupId, sessionId }: { actor: Actor; groupId: string; sessionId: string }) {
-  // The groups list holds the totals over every run; a session has a handful of groups, so one page
-  // of its groups finds this one without loading the group's runs twice.
-  const list = await listGroups(actor, { session_id: sessionId, page: 1, page_size: 200, sort_by: "created_at", sort_order: "asc" });
-  const totals = list.items.find((item) => item.group_id === groupId);
+  // The groups list holds the totals over every run, without loading the group's runs twice.
+  const totals = await groupTotals(actor, groupId, sessionId);
   return totals ? <GroupTotals totals={totals} /> : null;
 }
 
