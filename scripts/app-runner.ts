@@ -1,6 +1,7 @@
 // The start sequence shared by `npm start` and the e2e test server: database, migrations, demo data
 // on first run, a build when the sources changed, then Next.js.
 import { spawn } from "node:child_process";
+import { parseTrustedProxies } from "@/lib/auth/client-address";
 import { createPrismaClient } from "@/lib/db/client";
 import { FileSystemMediaStore, mediaRootFromEnv } from "@/lib/storage/media-store";
 import { seedIfEmpty } from "@/prisma/seed/demo";
@@ -69,12 +70,14 @@ export async function runApp(options: AppOptions): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await readOrCreateSecret(`${dataDir}/auth-secret`)),
   };
+  // A typo in the proxy list must stop the start, not silently trust nobody (or everybody).
+  parseTrustedProxies(process.env.GLOW_TRUSTED_PROXIES);
   if (!options.dev) ensureBuild(env, log);
 
-  // Our own server around Next.js (scripts/next-server.ts); the IPC channel tells it when we are gone.
+  // Our own server around Next.js (scripts/next-server.mjs); the IPC channel tells it when we are gone.
   const next = spawn(
     process.execPath,
-    ["--import", "tsx", `${repoRoot}/scripts/next-server.ts`, ...(options.dev ? ["--dev"] : []), "--port", options.port, "--host", options.host],
+    [`${repoRoot}/scripts/next-server.mjs`, ...(options.dev ? ["--dev"] : []), "--port", options.port, "--host", options.host],
     { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit", "ipc"] },
   );
   next.stdout?.on("data", (chunk: Buffer) => {

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { clientAddress, parseTrustedProxies, peerAddressHeader } from "./client-address";
 
@@ -37,5 +38,14 @@ describe("clientAddress", () => {
 
   it.each(["10.0.0.0/33", "not-an-ip", "10.0.0.1/8/1", "::1/129"])("refuses the setting %s at start", (setting) => {
     expect(() => parseTrustedProxies(setting)).toThrow(/GLOW_TRUSTED_PROXIES/);
+  });
+});
+
+describe("the server that sets the peer address", () => {
+  it("uses the header this module reads", async () => {
+    // scripts/next-server.mjs is plain JavaScript run without a TypeScript loader, so it cannot
+    // import this module; importing it here would start a server.
+    const source = await readFile(new URL("../../scripts/next-server.mjs", import.meta.url), "utf8");
+    expect(source).toContain(`export const peerAddressHeader = "${peerAddressHeader}";`);
   });
 });

@@ -1,5 +1,5 @@
 // Who is calling, for audit rows, sign-in throttling and rate limits. The address the connection
-// came from is set by Glow's own HTTP server (scripts/next-server.ts) in `peerAddressHeader`,
+// came from is set by Glow's own HTTP server (scripts/next-server.mjs) in `peerAddressHeader`,
 // overwriting anything a client sent. X-Forwarded-For is believed only hop by hop from the right,
 // and only while the hop that wrote an entry is a configured proxy (GLOW_TRUSTED_PROXIES, IPs or
 // CIDRs, comma-separated; none by default): the right-most address not a trusted proxy is the client.

@@ -1,4 +1,4 @@
-// The server a bench measures: the production build behind scripts/next-server.ts, as `npm start` runs it, on
+// The server a bench measures: the production build behind scripts/next-server.mjs, as `npm start` runs it, on
 // the bench database, in its own process so its memory can be read from /proc while it works.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -42,7 +42,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     GLOW_TRUSTED_PROXIES: "127.0.0.1,::1",
   };
   ensureBuild(env, options.log);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "scripts/next-server.ts"), "--port", String(options.port), "--host", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "scripts/next-server.mjs"), "--port", String(options.port), "--host", "127.0.0.1"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,10 +3,16 @@
 // client-sent X-Forwarded-For instead); it drains on SIGTERM, letting in-flight requests and
 // streams (an export, a video) finish within a bounded grace before it exits; and it exits with its
 // parent: when the IPC channel to the process that started it closes, it drains and goes.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+// Plain JavaScript, run by plain node: a TypeScript loader in the server process would sit in front
+// of every module Next.js loads (280 MB resident at rest under tsx, and slower); the start script
+// (scripts/app-runner.ts) checks the settings this file relies on before it starts it.
+// @ts-check
+import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { parseTrustedProxies, peerAddressHeader } from "@/lib/auth/client-address";
+
+/** Must equal `peerAddressHeader` in lib/auth/client-address.ts (lib/auth/client-address.test.ts checks). */
+export const peerAddressHeader = "x-glow-peer-address";
 
 const { values } = parseArgs({
   options: {
@@ -21,18 +27,17 @@ const { values } = parseArgs({
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
 const graceMs = Number(process.env.GLOW_SHUTDOWN_GRACE_SECONDS ?? 30) * 1000;
-const log = (line: string) => console.error(`[glow] ${line}`);
+/** @param {string} line */
+const log = (line) => console.error(`[glow] ${line}`);
 
-// A typo in the proxy list must stop the start, not silently trust nobody (or everybody).
-parseTrustedProxies(process.env.GLOW_TRUSTED_PROXIES);
-
-async function main(): Promise<void> {
+async function main() {
   const app = next({ dev: values.dev, dir: values.dir, hostname: values.host, port: Number(values.port) });
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const inFlight = new Set<ServerResponse>();
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  /** @type {Set<import("node:http").ServerResponse>} */
+  const inFlight = new Set();
+  const server = createServer((request, response) => {
     request.headers[peerAddressHeader] = request.socket.remoteAddress ?? "";
     inFlight.add(response);
     response.on("close", () => inFlight.delete(response));
@@ -41,8 +46,10 @@ async function main(): Promise<void> {
   // Keep-alive connections outlive their requests; closing them is part of draining.
   server.keepAliveTimeout = 5_000;
 
-  let stopping: Promise<void> | undefined;
-  const stop = (reason: string) => {
+  /** @type {Promise<void> | undefined} */
+  let stopping;
+  /** @param {string} reason */
+  const stop = (reason) => {
     stopping ??= (async () => {
       log(`${reason}: finishing ${inFlight.size} request(s) in flight (at most ${graceMs / 1000} s)`);
       server.close();
@@ -58,19 +65,19 @@ async function main(): Promise<void> {
       process.exit(0);
     })();
   };
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(signal));
+  for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stop(signal));
   // Started by scripts/app-runner.ts with an IPC channel: when that process is gone, so are we.
   process.on("disconnect", () => stop("parent exited"));
 
-  await new Promise<void>((resolve, reject) => {
+  await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(Number(values.port), values.host, resolve);
+    server.listen(Number(values.port), values.host, () => resolve(undefined));
   });
   console.log(`ready: http://${values.host}:${values.port}`);
   process.send?.({ ready: true });
 }
 
-main().catch((error: unknown) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
