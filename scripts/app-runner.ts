@@ -15,6 +15,7 @@ import {
   redact,
   withDatabaseName,
 } from "./db/database.ts";
+import { ensureAppRole, grantAppAccess, withRole } from "./db/app-role.ts";
 import { applyPendingMigrations } from "./db/migrations.ts";
 import { repoRoot } from "./db/schema-engine.ts";
 import { ensureDemoCredentials, type DemoCredentials } from "./demo-credentials.ts";
@@ -23,6 +24,8 @@ import { readOrCreateSecret } from "./secrets.ts";
 // A terminal or log pipe that goes away must not take the server with it: a write to a closed pipe
 // raises EPIPE, which would otherwise be logged (to the same closed pipe) in an endless loop.
 for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+
+const embeddedAppRole = "glow_app";
 
 export interface AppOptions {
   dev: boolean;
@@ -38,12 +41,18 @@ export async function runApp(options: AppOptions): Promise<void> {
   const { log } = options;
   const started = Date.now();
   const server = await openDatabase(log);
-  let databaseUrl = server.url;
+  // Migrations and the seed run as the owner of the tables; the app as a role that owns nothing and
+  // may only add to the audit log (scripts/db/app-role.ts). The embedded server has both; with
+  // DATABASE_URL, GLOW_MIGRATION_DATABASE_URL names the owner.
+  const migrationUrl = process.env.GLOW_MIGRATION_DATABASE_URL;
+  let databaseUrl = migrationUrl ?? server.url;
+  let appUrl = server.url;
   if (options.freshDatabaseName) {
     const prefix = options.freshDatabaseName.replace(/\d.*$/, "");
-    const dropped = await dropStaleDatabases(server.url, prefix, 6 * 3600_000);
+    const dropped = await dropStaleDatabases(databaseUrl, prefix, 6 * 3600_000);
     if (dropped.length) log(`Dropped ${dropped.length} throwaway database(s) left by earlier runs`);
-    databaseUrl = withDatabaseName(server.url, options.freshDatabaseName);
+    databaseUrl = withDatabaseName(databaseUrl, options.freshDatabaseName);
+    appUrl = withDatabaseName(appUrl, options.freshDatabaseName);
     await createDatabaseIfMissing(databaseUrl);
   }
   log(`Database: ${redact(databaseUrl)}${server.embedded ? " (embedded)" : ""}`);
@@ -60,12 +69,13 @@ export async function runApp(options: AppOptions): Promise<void> {
   }
   // A throwaway database's tests make their own credentials; the demo file belongs to `npm start`.
   const demo = options.freshDatabaseName ? null : await ensureDemoCredentials(databaseUrl);
+  appUrl = await appConnection({ embedded: server.embedded, ownerUrl: databaseUrl, appUrl, separateOwner: !!migrationUrl, log });
 
   const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     GLOW_MEDIA_DIR: mediaRoot,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await readOrCreateSecret(`${dataDir}/auth-secret`)),
@@ -106,4 +116,21 @@ export async function runApp(options: AppOptions): Promise<void> {
   setInterval(() => {
     if (process.ppid !== parent) void shutdown(0);
   }, 500).unref();
+}
+
+/** The URL the app connects with: a role that is neither superuser nor owner, whenever there is one. */
+async function appConnection(options: { embedded: boolean; ownerUrl: string; appUrl: string; separateOwner: boolean; log: (line: string) => void }): Promise<string> {
+  if (options.embedded) {
+    const password = await readOrCreateSecret(`${dataDir}/postgres-app-password`, 18);
+    await ensureAppRole(options.ownerUrl, embeddedAppRole, password);
+    await grantAppAccess(options.ownerUrl, embeddedAppRole);
+    return withRole(options.ownerUrl, embeddedAppRole, password);
+  }
+  const appRole = decodeURIComponent(new URL(options.appUrl).username);
+  if (options.separateOwner && appRole !== decodeURIComponent(new URL(options.ownerUrl).username)) {
+    await grantAppAccess(options.ownerUrl, appRole);
+    return options.appUrl;
+  }
+  options.log("The app connects as the role that owns the tables, so it could rewrite its audit log: set GLOW_MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role that owns nothing (README, Security).");
+  return options.appUrl;
 }

@@ -45,7 +45,8 @@ async function attempt(email: string, password: string, address: string) {
     const user = await authorizeCredentials({ email: form.get("email"), password: form.get("password") }, request.headers);
     return Response.json({ url: user ? "http://glow.test/" : "http://glow.test/login?error=CredentialsSignin" }, { status: user ? 200 : 401 });
   });
-  return { status: response.status, retryAfter: Number(response.headers.get("retry-after") ?? 0) };
+  const body = response.status === 429 ? await response.clone().text() : "";
+  return { status: response.status, retryAfter: Number(response.headers.get("retry-after") ?? 0), body };
 }
 
 beforeAll(async () => {
@@ -115,9 +116,12 @@ describe("the sign-in gate", () => {
   it("gives successful sign-ins back to the address, so an office behind one address is never slowed", async () => {
     signInPolicy.freePerAddress = 2;
     const address = freshAddress();
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await attempt(await account(`office${i}`), secret, address)).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const statuses: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await attempt(await account(`office${i}`), secret, address);
+      statuses.push(answer.status === 429 ? `429 ${answer.body}` : String(answer.status));
+    }
+    expect(statuses, JSON.stringify(await db().signInThrottle.findMany({ where: { key: { contains: address } } }))).toEqual(["200", "200", "200", "200", "200"]);
   });
 
   it("refuses at once with 429 when password hashing is saturated", async () => {
@@ -127,7 +131,7 @@ describe("the sign-in gate", () => {
     const queued = Array.from({ length: signInHashSlots.maxWaiting }, () => signInHashSlots.acquire().then((release) => release?.()));
     try {
       const answer = await attempt(await account("busy"), secret, freshAddress());
-      expect(answer).toEqual({ status: 429, retryAfter: 1 });
+      expect(answer).toMatchObject({ status: 429, retryAfter: 1, body: expect.stringContaining("busy") });
       expect(verify).not.toHaveBeenCalled();
     } finally {
       hashing?.();
