@@ -122,17 +122,21 @@ function refuseWhenLimited(limiter: FixedWindowLimiter, key: string): void {
 }
 
 export function errorResponse(error: unknown, requestId: string, path: string): Response {
-  const apiError =
-    error instanceof ApiError
-      ? error
-      : isDatabaseUnavailable(error)
-        ? (console.error(`[${requestId}] ${path}: the database is unavailable`),
-          new ApiError("unavailable", `The database is unavailable: try again in ${retryAfterSeconds} s.`, undefined, {
-            "Retry-After": String(retryAfterSeconds),
-          }))
-        : (console.error(`[${requestId}] ${path} failed`, error),
-          new ApiError("internal", `Something went wrong on our side (request ${requestId}).`));
+  const apiError = asApiError(error, requestId, path);
   const response = apiError.toResponse();
   response.headers.set("X-Request-Id", requestId);
   return response;
+}
+
+/** A thrown ApiError as it is; an unreachable database as 503; anything else a logged, generic 500. */
+function asApiError(error: unknown, requestId: string, path: string): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[${requestId}] ${path}: the database is unavailable`);
+    return new ApiError("unavailable", `The database is unavailable: try again in ${retryAfterSeconds} s.`, undefined, {
+      "Retry-After": String(retryAfterSeconds),
+    });
+  }
+  console.error(`[${requestId}] ${path} failed`, error);
+  return new ApiError("internal", `Something went wrong on our side (request ${requestId}).`);
 }

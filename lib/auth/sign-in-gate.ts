@@ -1,7 +1,7 @@
 import "server-only";
 // What stands before next-auth's email-and-password callback: the attempt is counted (and maybe
 // delayed) per account × address and per address, then it waits briefly for a password-hash slot.
-// Refusals are 429 with Retry-After, in next-auth's JSON shape (a `url` whose `error` the sign-in
+// Refusals are 429 (or 503 while the database is down) with Retry-After, in next-auth's JSON shape (a `url` whose `error` the sign-in
 // form reads) plus the API's error body. Only this path verifies passwords, so every check is gated.
 import { isSafeText } from "@/lib/api/unsafe-text";
 import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/db/unavailable";
@@ -10,14 +10,31 @@ import { signInHashSlots } from "./hash-slots";
 import { databaseUnavailableSignInError, throttledSignInError } from "./sign-in-errors";
 import { claimSignInAttempt } from "./sign-in-throttle";
 
-function refuse(request: Request, retryAfterSeconds: number, message: string): Response {
+interface Refusal {
+  status: 429 | 503;
+  code: "rate_limited" | "unavailable";
+  /** What the sign-in form reads from the `url` next-auth's client returns. */
+  formError: string;
+  retryAfterSeconds: number;
+  message: string;
+}
+
+function refuse(request: Request, refusal: Refusal): Response {
   const url = new URL("/login", process.env.NEXTAUTH_URL ?? request.url);
-  url.searchParams.set("error", throttledSignInError(retryAfterSeconds));
+  url.searchParams.set("error", refusal.formError);
   return Response.json(
-    { url: url.toString(), error: { code: "rate_limited", message } },
-    { status: 429, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
+    { url: url.toString(), error: { code: refusal.code, message: refusal.message } },
+    { status: refusal.status, headers: { "Retry-After": String(refusal.retryAfterSeconds), "Cache-Control": "no-store" } },
   );
 }
+
+const throttled = (seconds: number, message: string): Refusal => ({
+  status: 429,
+  code: "rate_limited",
+  formError: throttledSignInError(seconds),
+  retryAfterSeconds: seconds,
+  message,
+});
 
 async function submittedEmail(request: Request): Promise<string> {
   try {
@@ -42,17 +59,18 @@ export async function gateCredentialsSignIn(request: Request, signIn: () => Prom
     wait = await claimSignInAttempt(email, clientAddress(request.headers));
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    const url = new URL("/login", process.env.NEXTAUTH_URL ?? request.url);
-    url.searchParams.set("error", databaseUnavailableSignInError);
-    return Response.json(
-      { url: url.toString(), error: { code: "unavailable", message: "The database is unavailable: try again in a moment." } },
-      { status: 503, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
-    );
+    return refuse(request, {
+      status: 503,
+      code: "unavailable",
+      formError: databaseUnavailableSignInError,
+      retryAfterSeconds,
+      message: "The database is unavailable: try again in a moment.",
+    });
   }
-  if (wait > 0) return refuse(request, wait, `Too many sign-in attempts: try again in ${wait} s.`);
+  if (wait > 0) return refuse(request, throttled(wait, `Too many sign-in attempts: try again in ${wait} s.`));
 
   const release = await signInHashSlots.acquire();
-  if (!release) return refuse(request, 1, "Sign-in is busy: try again in a moment.");
+  if (!release) return refuse(request, throttled(1, "Sign-in is busy: try again in a moment."));
   try {
     return await signIn();
   } finally {
