@@ -90,7 +90,7 @@ function runRow(page: Page, runId: string): Locator {
   return page.locator(`li[data-run-id="${runId}"]`);
 }
 
-test("audio and video play, served through range requests", async ({ adminPage: page }) => {
+test("audio and video play, served through range requests, and the view is one audit row", async ({ adminPage: page, admin }) => {
   const spot = await findMessage(["audio", "video"]);
   const ranged: string[] = [];
   page.on("response", (response) => {
@@ -105,6 +105,13 @@ test("audio and video play, served through range requests", async ({ adminPage: 
   // The players fetched byte ranges: the endpoint's Range support is what lets them seek.
   expect(ranged.some((url) => url.includes("audio_download"))).toBe(true);
   expect(ranged.some((url) => url.includes("video_download"))).toBe(true);
+
+  // One page view, one row: the group read names the media it offered, and their downloads (every
+  // range request of both players) write none of their own.
+  const played = await message.locator("audio, video").evaluateAll((players) => players.map((player) => player.getAttribute("data-upload-id")));
+  const audit = await (await e2eDb()).auditLog.findMany({ where: { actor_id: admin.profile_id, action: { in: ["group.read", "upload.read"] } } });
+  expect(audit.map((row) => [row.action, row.target_id])).toEqual([["group.read", spot.group_id]]);
+  expect(audit[0]?.offered_upload_ids).toEqual(expect.arrayContaining(played));
 });
 
 test("an image loads inline and its lightbox works with the keyboard", async ({ adminPage: page, admin }) => {

@@ -1,6 +1,7 @@
 // The start sequence shared by `npm start` and the e2e test server: database, migrations, demo data
 // on first run, a build when the sources changed, then Next.js.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { parseTrustedProxies } from "@/lib/auth/client-address";
 import { createPrismaClient } from "@/lib/db/client";
 import { FileSystemMediaStore, mediaRootFromEnv } from "@/lib/storage/media-store";
@@ -13,6 +14,7 @@ import {
   dropStaleDatabases,
   openDatabase,
   redact,
+  throwawayAppRole,
   withDatabaseName,
 } from "./db/database.ts";
 import { ensureAppRole, grantAppAccess, withRole } from "./db/app-role.ts";
@@ -69,7 +71,14 @@ export async function runApp(options: AppOptions): Promise<void> {
   }
   // A throwaway database's tests make their own credentials; the demo file belongs to `npm start`.
   const demo = options.freshDatabaseName ? null : await ensureDemoCredentials(databaseUrl);
-  appUrl = await appConnection({ embedded: server.embedded, ownerUrl: databaseUrl, appUrl, separateOwner: !!migrationUrl, log });
+  appUrl = await appConnection({
+    embedded: server.embedded,
+    ownerUrl: databaseUrl,
+    appUrl,
+    separateOwner: !!migrationUrl,
+    throwawayDatabase: options.freshDatabaseName,
+    log,
+  });
 
   const url = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -119,7 +128,22 @@ export async function runApp(options: AppOptions): Promise<void> {
 }
 
 /** The URL the app connects with: a role that is neither superuser nor owner, whenever there is one. */
-async function appConnection(options: { embedded: boolean; ownerUrl: string; appUrl: string; separateOwner: boolean; log: (line: string) => void }): Promise<string> {
+async function appConnection(options: {
+  embedded: boolean;
+  ownerUrl: string;
+  appUrl: string;
+  separateOwner: boolean;
+  throwawayDatabase?: string;
+  log: (line: string) => void;
+}): Promise<string> {
+  // The e2e suite runs the app as production should run it, so a missing grant fails here first.
+  if (options.throwawayDatabase && !options.embedded && !options.separateOwner) {
+    const role = throwawayAppRole(options.throwawayDatabase);
+    const password = randomBytes(18).toString("base64url");
+    await ensureAppRole(options.ownerUrl, role, password);
+    await grantAppAccess(options.ownerUrl, role);
+    return withRole(options.ownerUrl, role, password);
+  }
   if (options.embedded) {
     const password = await readOrCreateSecret(`${dataDir}/postgres-app-password`, 18);
     await ensureAppRole(options.ownerUrl, embeddedAppRole, password);

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "@/lib/contract/endpoint";
-import { auditedRead } from "@/lib/audit/audited-read";
+import { auditedEndpointRead } from "@/lib/audit/audited-read";
 import { refusedRequests } from "@/lib/audit/refused-requests";
 import { clientAddress } from "@/lib/auth/client-address";
 import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/db/unavailable";
@@ -79,12 +79,7 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       const parsed = endpoint.body.safeParse(input);
       if (!parsed.success) throw invalidBody(parsed.error);
       const run = () => withRequestContext({ headers: request.headers, requestId }, () => handler({ body: parsed.data, actor, request, requestId }));
-      const audit = endpoint.auditRead;
-      const result = audit
-        ? await auditedRead(actor, audit.entry(parsed.data), { headers: request.headers, requestId }, run, (answer) =>
-            answer instanceof Response || !audit.disclosed ? true : audit.disclosed(answer),
-          )
-        : await run();
+      const result = await auditedEndpointRead(actor, endpoint, parsed.data, { headers: request.headers, requestId }, run);
       const response =
         result instanceof Response
           ? result

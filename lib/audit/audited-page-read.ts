@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "@/lib/contract/endpoint";
-import { auditedRead } from "./audited-read";
+import { auditedEndpointRead } from "./audited-read";
 
 /**
  * A page reading what an API endpoint reads leaves the same audit row as the endpoint would, with
@@ -16,7 +16,5 @@ export async function auditedPageRead<Body extends z.ZodType, Result extends z.Z
   body: z.output<Body>,
   read: () => Promise<z.input<Result>>,
 ): Promise<z.input<Result>> {
-  const audit = endpoint.auditRead;
-  if (!audit) return read();
-  return auditedRead(actor, audit.entry(body), { headers: await headers(), requestId: randomUUID() }, read, audit.disclosed);
+  return auditedEndpointRead(actor, endpoint, body, { headers: await headers(), requestId: randomUUID() }, read);
 }

@@ -17,6 +17,7 @@ const auditSelect = {
   request_id: true,
   details: true,
   outcome: true,
+  offered_upload_ids: true,
   actor: { select: { name: true } },
   on_behalf_of: { select: { name: true } },
 } satisfies Prisma.AuditLogSelect;
@@ -38,6 +39,7 @@ function toAuditItem(row: AuditRecord): AuditItem {
     request_id: row.request_id,
     details: row.details,
     outcome: auditOutcomes.find((outcome) => outcome === row.outcome) ?? null,
+    offered_upload_ids: row.offered_upload_ids,
   };
 }
 
@@ -46,13 +48,25 @@ export function actionWhere(action: string): Prisma.StringFilter {
   return action.endsWith(".") ? { startsWith: action } : { equals: action };
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An upload's downloads from a page are recorded on the group read that offered them, so looking
+ * an upload up finds those rows too, beside its own upload.read rows.
+ */
+function targetWhere({ target_type, target_id }: ListAuditRequest): Prisma.AuditLogWhereInput[] {
+  const exact: Prisma.AuditLogWhereInput = { target_type, target_id };
+  const offeredUpload = target_id && uuidPattern.test(target_id) && (target_type === undefined || target_type === "upload");
+  if (!offeredUpload) return target_type || target_id ? [exact] : [];
+  return [{ OR: [exact, { offered_upload_ids: { has: target_id.toLowerCase() } }] }];
+}
+
 function auditWhere(body: ListAuditRequest): Prisma.AuditLogWhereInput {
   const clauses: Prisma.AuditLogWhereInput[] = [];
   if (body.actor_id) clauses.push({ actor_id: body.actor_id });
   if (body.on_behalf_of_id) clauses.push({ on_behalf_of_id: body.on_behalf_of_id });
   if (body.action) clauses.push({ action: actionWhere(body.action) });
-  if (body.target_type) clauses.push({ target_type: body.target_type });
-  if (body.target_id) clauses.push({ target_id: body.target_id });
+  clauses.push(...targetWhere(body));
   if (body.request_id) clauses.push({ request_id: body.request_id });
   if (body.outcome) clauses.push({ outcome: body.outcome });
   const { from, toExclusive } = dateWindow(body);

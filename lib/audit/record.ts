@@ -15,6 +15,8 @@ export interface AuditEntry {
   outcome?: AuditOutcome;
   /** For list reads: whose records the answer showed. */
   disclosed_profile_ids?: string[];
+  /** For group reads: the uploads the answer offered for download (lib/audit/offered-uploads.ts). */
+  offered_upload_ids?: string[];
 }
 
 /**
@@ -39,6 +41,7 @@ export async function recordAudit(
       details: entry.details,
       outcome: entry.outcome,
       disclosed_profile_ids: entry.disclosed_profile_ids,
+      offered_upload_ids: entry.offered_upload_ids,
     },
   });
 }

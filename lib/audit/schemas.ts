@@ -17,7 +17,13 @@ export const listAuditRequestSchema = z
       .optional()
       .meta({ description: 'An exact action ("session.read"), or a prefix ending in a dot ("session.") for all its actions' }),
     target_type: z.string().trim().min(1).max(50, { error: "target_type must be at most 50 characters" }).optional(),
-    target_id: z.string().trim().min(1).max(100, { error: "target_id must be at most 100 characters" }).optional(),
+    target_id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100, { error: "target_id must be at most 100 characters" })
+      .optional()
+      .meta({ description: "An upload's id also finds the group reads that offered it for download (offered_upload_ids)" }),
     request_id: z.string().trim().min(1).max(100, { error: "request_id must be at most 100 characters" }).optional(),
     outcome: z
       .enum(auditOutcomes)
@@ -48,6 +54,10 @@ export const auditItemSchema = z
       .enum(auditOutcomes)
       .nullable()
       .meta({ description: "For reads and refused requests: allowed (the record was disclosed), not_found or denied; null for changes" }),
+    offered_upload_ids: z.array(uuid("offered_upload_ids")).meta({
+      description:
+        "For group reads: the uploads the answer offered for download. Their downloads by the same person within the hour write no upload.read row of their own; this row records them.",
+    }),
   })
   .meta({ id: "AuditItem" });
 export type AuditItem = z.infer<typeof auditItemSchema>;

@@ -39,6 +39,10 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
     entry: (body: z.output<Body>) => AuditTarget;
     /** For answers that say "not found" with a 200 (`session_exists: false`): whether this one disclosed the record. */
     disclosed?: (result: z.input<Result>) => boolean;
+    /** The uploads the answer offers for download; their downloads soon after write no row of their own. */
+    offeredUploads?: (result: z.input<Result>) => string[];
+    /** For downloads: the upload sent, so a download a recorded read already offered is not recorded twice. */
+    uploadId?: (body: z.output<Body>) => string | undefined;
   };
 }
 

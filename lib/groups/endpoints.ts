@@ -13,7 +13,7 @@ export const getGroupEndpoint = defineEndpoint({
   path: "/system/group",
   summary: "One generation group: lean identity, or the full tree of runs and messages",
   description:
-    "Lean by default: the group's identity (name, session, profile, creation time), cheap enough for audit linking. With include_detail: true also the runs and their messages, paged with message_limit/message_offset across runs in (run.created_at, run.id, message.position) order; `runs` lists each run with messages in the window (only those messages) and the empty runs the window holds (an empty run is listed on the page of the message after it, trailing ones on the last page), plus the models, agents, profiles and uploads they reference. A missing or out-of-scope group answers 200 with group_exists: false and null identity fields.",
+    "Lean by default: the group's identity (name, session, profile, creation time), cheap enough for audit linking. With include_detail: true also the runs and their messages, paged with message_limit/message_offset across runs in (run.created_at, run.id, message.position) order; `runs` lists each run with messages in the window (only those messages) and the empty runs the window holds (an empty run is listed on the page of the message after it, trailing ones on the last page), plus the models, agents, profiles and uploads they reference. A missing or out-of-scope group answers 200 with group_exists: false and null identity fields. The audit row of a detail read lists the uploads it returned; downloading them within the hour adds no row of its own.",
   tag: "Groups",
   body: getGroupRequest,
   response: getGroupResponse,
@@ -25,6 +25,7 @@ export const getGroupEndpoint = defineEndpoint({
       target_id: request.group_id,
     }),
     disclosed: (answer) => answer.group_exists,
+    offeredUploads: (answer) => answer.uploads?.map((upload) => upload.upload_id) ?? [],
   },
 });
 

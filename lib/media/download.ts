@@ -3,6 +3,7 @@ import "server-only";
 // caller), then stream its bytes, or one range of them, from the media store without buffering.
 import type { Readable } from "node:stream";
 import { ApiError } from "@/lib/api/errors";
+import { offeredUploadWindowMs } from "@/lib/audit/offered-uploads";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleGroups } from "@/lib/auth/scope";
 import { prisma } from "@/lib/db";
@@ -12,8 +13,9 @@ import { contentDisposition } from "./content-disposition";
 import { decideRange } from "./range";
 import type { MediaKind } from "./schemas";
 
-// Upload bytes never change under an id, but access can be withdrawn: cache privately, for an hour.
-const cacheControl = "private, max-age=3600";
+// Upload bytes never change under an id, but access can be withdrawn: cache privately, for as long
+// as the audit row of the view that offered them covers their downloads.
+const cacheControl = `private, max-age=${offeredUploadWindowMs / 1000}`;
 
 // Types a browser would run as a document (scripts in HTML/SVG/XML) are never shown inline.
 const activeContent = /^(text\/html|[a-z]+\/([a-z0-9.-]+\+)?xml|[a-z]+\/[a-z.+-]*(javascript|ecmascript))\b/i;

@@ -141,10 +141,24 @@ export async function dropDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: maintenance.toString() });
   await client.connect();
   try {
-    await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    await dropWithItsRole(client, name);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The role a throwaway database's app connects as (scripts/app-runner.ts), named after the database
+ * so that it goes when the database goes, even after a run that was killed.
+ */
+export function throwawayAppRole(databaseName: string): string {
+  return `${databaseName}_app`;
+}
+
+async function dropWithItsRole(client: pg.Client, name: string): Promise<void> {
+  await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+  // Its grants lived in the dropped database, so nothing else holds on to the role.
+  await client.query(`drop role if exists ${pg.escapeIdentifier(throwawayAppRole(name))}`);
 }
 
 /** The same server as `url`, another database name. */
@@ -177,7 +191,7 @@ export async function dropStaleDatabases(url: string, prefix: string, maxAgeMs: 
         const createdAt = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
         return Number.isFinite(createdAt) && Date.now() - createdAt > maxAgeMs;
       });
-    for (const name of stale) await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    for (const name of stale) await dropWithItsRole(client, name);
     return stale;
   } finally {
     await client.end();
