@@ -37,9 +37,23 @@ export function csvRow(columns: readonly string[], row: ExportRow): string {
   return csvLine(columns.map((column) => row[column] ?? null));
 }
 
-/** One JSON object per line, keys in column order. */
+/**
+ * One JSON object per line, keys in column order. The keys' text is made once per column list: an
+ * export writes millions of lines, and building an ordered object per row to stringify it was a
+ * tenth of the export's CPU.
+ */
+export function jsonLineEncoder(columns: readonly string[]): (row: ExportRow) => string {
+  const keys = columns.map((column, index) => `${index === 0 ? "{" : ","}${JSON.stringify(column)}:`);
+  return (row) => {
+    let line = "";
+    for (let index = 0; index < columns.length; index++) {
+      const value = row[columns[index] as string];
+      line += (keys[index] as string) + (value === undefined || value === null ? "null" : JSON.stringify(value));
+    }
+    return `${line}}\n`;
+  };
+}
+
 export function jsonLine(columns: readonly string[], row: ExportRow): string {
-  const ordered: Record<string, Cell> = {};
-  for (const column of columns) ordered[column] = row[column] ?? null;
-  return `${JSON.stringify(ordered)}\n`;
+  return jsonLineEncoder(columns)(row);
 }

@@ -1,78 +1,26 @@
 import "server-only";
-// Export rows of sessions and what hangs off them directly: chats, attempts, groups, problems.
+// Export rows of sessions and what hangs off them directly: chats, attempts, groups (rows-sql.ts),
+// and problems (few, through Prisma).
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { iso, nameOf, type EntityDefinition } from "./entity";
+import { iso, nameOf, treeEntity, type EntityDefinition } from "./entity";
 import { pageAfter } from "./keyset";
+import { attemptRows, chatRows, groupRows, sessionRows } from "./rows-sql";
 
 const sessionOwner = { select: { profile_id: true, profile: nameOf } } as const;
 
-export const sessionsEntity: EntityDefinition<Prisma.SessionWhereInput> = {
-  columns: ["id", "profile_id", "profile_name", "profile_email", "department_id", "title", "tags", "active", "created_at", "updated_at", "ended_at"],
-  fetch: async ({ db }, where, afterId, take) =>
-    (
-      await db.session.findMany({
-        ...pageAfter(where, afterId, take),
-        include: { profile: { select: { name: true, email: true, department_id: true } } },
-      })
-    ).map((s) => ({
-      id: s.id,
-      profile_id: s.profile_id,
-      profile_name: s.profile.name,
-      profile_email: s.profile.email,
-      department_id: s.profile.department_id,
-      title: s.title,
-      tags: s.tags,
-      active: s.active,
-      created_at: iso(s.created_at),
-      updated_at: iso(s.updated_at),
-      ended_at: iso(s.ended_at),
-    })),
-};
+export const sessionsEntity = treeEntity(
+  ["id", "profile_id", "profile_name", "profile_email", "department_id", "title", "tags", "active", "created_at", "updated_at", "ended_at"],
+  sessionRows,
+);
 
-export const chatsEntity: EntityDefinition<Prisma.ChatWhereInput> = {
-  columns: ["id", "session_id", "profile_id", "profile_name", "agent_id", "agent_name", "name", "created_at"],
-  fetch: async ({ db }, where, afterId, take) =>
-    (await db.chat.findMany({ ...pageAfter(where, afterId, take), include: { session: sessionOwner, agent: nameOf } })).map((c) => ({
-      id: c.id,
-      session_id: c.session_id,
-      profile_id: c.session.profile_id,
-      profile_name: c.session.profile.name,
-      agent_id: c.agent_id,
-      agent_name: c.agent?.name ?? null,
-      name: c.name,
-      created_at: iso(c.created_at),
-    })),
-};
+export const chatsEntity = treeEntity(["id", "session_id", "profile_id", "profile_name", "agent_id", "agent_name", "name", "created_at"], chatRows);
 
-export const attemptsEntity: EntityDefinition<Prisma.AttemptWhereInput> = {
-  columns: ["id", "session_id", "profile_id", "profile_name", "chat_id", "chat_name", "name", "score", "created_at", "submitted_at"],
-  fetch: async ({ db }, where, afterId, take) =>
-    (await db.attempt.findMany({ ...pageAfter(where, afterId, take), include: { session: sessionOwner, chat: nameOf } })).map((a) => ({
-      id: a.id,
-      session_id: a.session_id,
-      profile_id: a.session.profile_id,
-      profile_name: a.session.profile.name,
-      chat_id: a.chat_id,
-      chat_name: a.chat?.name ?? null,
-      name: a.name,
-      score: a.score === null ? null : a.score.toFixed(),
-      created_at: iso(a.created_at),
-      submitted_at: iso(a.submitted_at),
-    })),
-};
+export const attemptsEntity = treeEntity(
+  ["id", "session_id", "profile_id", "profile_name", "chat_id", "chat_name", "name", "score", "created_at", "submitted_at"],
+  attemptRows,
+);
 
-export const groupsEntity: EntityDefinition<Prisma.GroupWhereInput> = {
-  columns: ["id", "session_id", "profile_id", "profile_name", "name", "created_at"],
-  fetch: async ({ db }, where, afterId, take) =>
-    (await db.group.findMany({ ...pageAfter(where, afterId, take), include: { session: sessionOwner } })).map((g) => ({
-      id: g.id,
-      session_id: g.session_id,
-      profile_id: g.session.profile_id,
-      profile_name: g.session.profile.name,
-      name: g.name,
-      created_at: iso(g.created_at),
-    })),
-};
+export const groupsEntity = treeEntity(["id", "session_id", "profile_id", "profile_name", "name", "created_at"], groupRows);
 
 export const problemsEntity: EntityDefinition<Prisma.ProblemWhereInput> = {
   columns: [

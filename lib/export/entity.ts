@@ -5,6 +5,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { ExportRow } from "./csv";
 import type { TextCache } from "./media";
+import type { RowsAfter } from "./rows-sql";
+import type { TreeEntityScope } from "./scope";
 
 export interface ExportContext {
   db: PrismaClient;
@@ -23,6 +25,11 @@ export interface EntityDefinition<W> {
   fetch: FetchRows<W>;
   /** Rows per batch: smaller for wide rows (messages carry their text). */
   batchSize?: number;
+}
+
+/** An entity under a session whose rows come from SQL already shaped as export lines. */
+export function treeEntity<W>(columns: readonly string[], rows: RowsAfter, batchSize?: number): EntityDefinition<TreeEntityScope<W>> {
+  return { columns, batchSize, fetch: ({ db }, scope, afterId, take) => rows(db, scope.sql, afterId, take) };
 }
 
 export const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);

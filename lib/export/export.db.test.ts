@@ -187,6 +187,23 @@ describe("POST /system/export", () => {
     expect(csvOf(zip, "tool_calls")).toMatchObject([{ template_name: "grade", file_path: "/rubric.pdf", session_id: world.sessionA }]);
   });
 
+  it("gives an admin's unfiltered export every department's rows, denormalized like the filtered ones", async () => {
+    // The unfiltered path reads without the session and owner joins (rows-sql.ts), so check it on its own.
+    const { zip, manifest } = await exportZip(world.admin.token, {});
+    expectConsistent(zip, manifest);
+    const sessions = new Set(csvOf(zip, "sessions").map((s) => s.id));
+    for (const id of [world.sessionA, world.sessionB, world.otherSession]) expect(sessions).toContain(id);
+    const runs = csvOf(zip, "runs").filter((r) => r.session_id === world.otherSession);
+    expect(runs).toHaveLength(await db().run.count({ where: { group: { session_id: world.otherSession } } }));
+    expect(runs.every((r) => r.profile_id === world.otherTa.profile_id && r.profile_name === world.otherTa.name)).toBe(true);
+    const filtered = await exportZip(world.coordinator.token, { department_ids: [world.deptA] });
+    // Every row of the department's export is in the whole export, byte for byte.
+    for (const entity of ["sessions", "chats", "attempts", "groups", "runs", "messages", "uploads", "tool_calls"]) {
+      const all = new Set(csvOf(zip, entity).map((row) => JSON.stringify(row)));
+      for (const row of csvOf(filtered.zip, entity)) expect(all.has(JSON.stringify(row)), `${entity} ${row.id}`).toBe(true);
+    }
+  });
+
   it("exports only the target session's rows, with byte-identical media", async () => {
     const { zip, manifest } = await exportZip(world.ta.token, { target_session_id: world.sessionA, include_media: true });
     expectConsistent(zip, manifest);

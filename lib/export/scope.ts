@@ -1,30 +1,36 @@
 import "server-only";
-// Which rows an export covers, as one Prisma filter per entity. Every filter descends from the
-// actor's scope (lib/auth/scope.ts via the activity profile set), so an export can never hold a row
-// the same actor could not read through the other endpoints.
+// Which rows an export covers: one Prisma filter per entity, and for everything under a session the
+// same scope in SQL (rows-sql.ts reads those rows). Every filter descends from the actor's scope
+// (lib/auth/scope.ts via the activity profile set), so an export can never hold a row the same
+// actor could not read through the other endpoints.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { profileSetWhere, windowWhere } from "@/lib/activity/profile-set";
+import { treeScope, type TreeScope } from "./rows-sql";
 import type { ExportEntityName, ExportRequest } from "./schemas";
-import { messageScopeSql } from "./sql";
 
 export type ExportTarget =
   | { type: "all"; id: null }
   | { type: "session"; id: string; profile_id: string }
   | { type: "group"; id: string; session_id: string; profile_id: string };
 
+/** An entity under a session: its Prisma filter (for counting) and the export's scope in SQL (for its rows). */
+export interface TreeEntityScope<W> {
+  where: W;
+  sql: TreeScope;
+}
+
 export interface ExportScope {
   profiles: Prisma.ProfileWhereInput;
-  sessions: Prisma.SessionWhereInput;
-  chats: Prisma.ChatWhereInput | null;
-  attempts: Prisma.AttemptWhereInput | null;
-  groups: Prisma.GroupWhereInput;
-  runs: Prisma.RunWhereInput;
-  /** Messages are read with one SQL query per batch (sql.ts); `where` is the same scope for Prisma. */
-  messages: { where: Prisma.MessageWhereInput; sql: Prisma.Sql };
+  sessions: TreeEntityScope<Prisma.SessionWhereInput>;
+  chats: TreeEntityScope<Prisma.ChatWhereInput> | null;
+  attempts: TreeEntityScope<Prisma.AttemptWhereInput> | null;
+  groups: TreeEntityScope<Prisma.GroupWhereInput>;
+  runs: TreeEntityScope<Prisma.RunWhereInput>;
+  messages: TreeEntityScope<Prisma.MessageWhereInput>;
   /** The links that bring an upload into the export: uploads of the exported messages. */
-  uploads: Prisma.MessageUploadWhereInput;
-  tool_calls: Prisma.ToolCallWhereInput;
+  uploads: TreeEntityScope<Prisma.MessageUploadWhereInput>;
+  tool_calls: TreeEntityScope<Prisma.ToolCallWhereInput>;
   problems: Prisma.ProblemWhereInput;
   logins: Prisma.LoginWhereInput | null;
   emulations: Prisma.EmulationWhereInput | null;
@@ -37,9 +43,10 @@ export function exportedEntities(scope: ExportScope): ExportEntityName[] {
 }
 
 export function exportScope(actor: Actor, body: ExportRequest, target: ExportTarget): ExportScope {
-  const sql = messageScopeSql(actor, body, target);
-  if (target.type === "session") return sessionScope(target, sql);
-  if (target.type === "group") return groupScope(target, sql);
+  const sql = treeScope(actor, body, target);
+  const tree = <W>(where: W): TreeEntityScope<W> => ({ where, sql });
+  if (target.type === "session") return sessionScope(target, tree);
+  if (target.type === "group") return groupScope(target, tree);
 
   const filtered = Boolean(body.department_ids?.length || body.roles?.length);
   const window = windowWhere(body);
@@ -55,14 +62,14 @@ export function exportScope(actor: Actor, body: ExportRequest, target: ExportTar
   const messages: Prisma.MessageWhereInput = allSessions ? {} : { run: runs };
   return {
     profiles,
-    sessions,
-    chats: inSessions,
-    attempts: inSessions,
-    groups,
-    runs,
-    messages: { where: messages, sql },
-    uploads: allSessions ? {} : { message: messages },
-    tool_calls: allSessions ? {} : { message: messages },
+    sessions: tree(sessions),
+    chats: tree(inSessions),
+    attempts: tree(inSessions),
+    groups: tree(groups),
+    runs: tree(runs),
+    messages: tree(messages),
+    uploads: tree(allSessions ? {} : { message: messages }),
+    tool_calls: tree(allSessions ? {} : { message: messages }),
     problems: inSessions,
     logins: { AND: [{ profile: profiles }, window ? { created_at: window } : {}] },
     emulations: { AND: [{ target: profiles }, window ? { started_at: window } : {}] },
@@ -70,18 +77,20 @@ export function exportScope(actor: Actor, body: ExportRequest, target: ExportTar
   };
 }
 
-function sessionScope(target: { id: string; profile_id: string }, sql: Prisma.Sql): ExportScope {
+type Tree = <W>(where: W) => TreeEntityScope<W>;
+
+function sessionScope(target: { id: string; profile_id: string }, tree: Tree): ExportScope {
   const messages: Prisma.MessageWhereInput = { run: { group: { session_id: target.id } } };
   return {
     profiles: { id: target.profile_id },
-    sessions: { id: target.id },
-    chats: { session_id: target.id },
-    attempts: { session_id: target.id },
-    groups: { session_id: target.id },
-    runs: { group: { session_id: target.id } },
-    messages: { where: messages, sql },
-    uploads: { message: messages },
-    tool_calls: { message: messages },
+    sessions: tree({ id: target.id }),
+    chats: tree({ session_id: target.id }),
+    attempts: tree({ session_id: target.id }),
+    groups: tree({ session_id: target.id }),
+    runs: tree({ group: { session_id: target.id } }),
+    messages: tree(messages),
+    uploads: tree({ message: messages }),
+    tool_calls: tree({ message: messages }),
     problems: { session_id: target.id },
     logins: null,
     emulations: null,
@@ -89,18 +98,18 @@ function sessionScope(target: { id: string; profile_id: string }, sql: Prisma.Sq
   };
 }
 
-function groupScope(target: { id: string; session_id: string; profile_id: string }, sql: Prisma.Sql): ExportScope {
+function groupScope(target: { id: string; session_id: string; profile_id: string }, tree: Tree): ExportScope {
   const messages: Prisma.MessageWhereInput = { run: { group_id: target.id } };
   return {
     profiles: { id: target.profile_id },
-    sessions: { id: target.session_id },
+    sessions: tree({ id: target.session_id }),
     chats: null,
     attempts: null,
-    groups: { id: target.id },
-    runs: { group_id: target.id },
-    messages: { where: messages, sql },
-    uploads: { message: messages },
-    tool_calls: { message: messages },
+    groups: tree({ id: target.id }),
+    runs: tree({ group_id: target.id }),
+    messages: tree(messages),
+    uploads: tree({ message: messages }),
+    tool_calls: tree({ message: messages }),
     problems: { OR: [{ group_id: target.id }, { run: { group_id: target.id } }] },
     logins: null,
     emulations: null,

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { csvHeader, csvRow, jsonLine } from "./csv";
+import { csvHeader, csvRow, jsonLineEncoder } from "./csv";
 import { entityDefinitions, type EntityDefinitions } from "./entities";
 import type { ExportContext } from "./entity";
 import { keysetBatches } from "./keyset";
@@ -18,7 +18,8 @@ import type { ExportScope } from "./scope";
 import type { ExportEntityName, ExportFile, ExportManifest } from "./schemas";
 import type { ZipWriter } from "./zip-writer";
 
-const defaultBatchSize = 1000;
+// Each page is one planned statement (2-3 ms of planning): larger pages amortise it.
+const defaultBatchSize = 2000;
 // Media a deflate pass would not shrink: store it as is and save the CPU.
 const compressedKinds = new Set(["audio", "image", "video"]);
 
@@ -65,6 +66,7 @@ async function writeEntity<K extends ExportEntityName>(zip: ZipWriter, ctx: Expo
   const { columns } = definition;
   const csvPath = path.join(spillDir, `${entity}.csv`);
   const csv = createWriteStream(csvPath);
+  const jsonLine = jsonLineEncoder(columns);
   let rows = 0;
 
   async function* jsonl(): AsyncGenerator<Buffer> {
@@ -75,7 +77,7 @@ async function writeEntity<K extends ExportEntityName>(zip: ZipWriter, ctx: Expo
         let jsonText = "";
         let csvText = "";
         for (const row of batch) {
-          jsonText += jsonLine(columns, row);
+          jsonText += jsonLine(row);
           csvText += csvRow(columns, row);
         }
         rows += batch.length;
@@ -106,7 +108,7 @@ async function writeMedia(zip: ZipWriter, ctx: ExportContext, scope: ExportScope
   const uploads = keysetBatches(
     (afterId, take) =>
       ctx.db.upload.findMany({
-        where: uploadsAfter(scope.uploads, afterId),
+        where: uploadsAfter(scope.uploads.where, afterId),
         orderBy: { id: "asc" },
         take,
         select: { id: true, kind: true, original_name: true, storage_key: true },
