@@ -6,6 +6,7 @@ import { parseTrustedProxies } from "@/lib/auth/client-address";
 import { createPrismaClient } from "@/lib/db/client";
 import { FileSystemMediaStore, mediaRootFromEnv } from "@/lib/storage/media-store";
 import { seedIfEmpty } from "@/prisma/seed/demo";
+import { appServerNodeArgs } from "./app-server-heap.ts";
 import { ensureBuild } from "./build-if-needed.ts";
 import {
   createDatabaseIfMissing,
@@ -96,7 +97,7 @@ export async function runApp(options: AppOptions): Promise<void> {
   // Our own server around Next.js (scripts/next-server.mjs); the IPC channel tells it when we are gone.
   const next = spawn(
     process.execPath,
-    [`${repoRoot}/scripts/next-server.mjs`, ...(options.dev ? ["--dev"] : []), "--port", options.port, "--host", options.host],
+    [...appServerNodeArgs(), `${repoRoot}/scripts/next-server.mjs`, ...(options.dev ? ["--dev"] : []), "--port", options.port, "--host", options.host],
     { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit", "ipc"] },
   );
   next.stdout?.on("data", (chunk: Buffer) => {

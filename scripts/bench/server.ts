@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { appServerNodeArgs } from "../app-server-heap.ts";
 import { ensureBuild } from "../build-if-needed.ts";
 import { repoRoot } from "../db/schema-engine.ts";
 
@@ -42,7 +43,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     GLOW_TRUSTED_PROXIES: "127.0.0.1,::1",
   };
   ensureBuild(env, options.log);
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "scripts/next-server.mjs"), "--port", String(options.port), "--host", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...appServerNodeArgs(), path.join(repoRoot, "scripts/next-server.mjs"), "--port", String(options.port), "--host", "127.0.0.1"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
