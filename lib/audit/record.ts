@@ -43,5 +43,7 @@ export async function recordAudit(
       disclosed_profile_ids: entry.disclosed_profile_ids,
       offered_upload_ids: entry.offered_upload_ids,
     },
+    // Nothing reads the row back: returning it would ship its id lists back on every audited request.
+    select: { id: true },
   });
 }
