@@ -1,5 +1,5 @@
 import "server-only";
-import { dateWindow, pageInfo } from "@/lib/api/common-schemas";
+import { dateWindow, pageInfo, uuid } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditActions, auditOutcomes, auditTargetTypes } from "./actions";
@@ -48,15 +48,13 @@ export function actionWhere(action: string): Prisma.StringFilter {
   return action.endsWith(".") ? { startsWith: action } : { equals: action };
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * An upload's downloads from a page are recorded on the group read that offered them, so looking
  * an upload up finds those rows too, beside its own upload.read rows.
  */
 function targetWhere({ target_type, target_id }: ListAuditRequest): Prisma.AuditLogWhereInput[] {
   const exact: Prisma.AuditLogWhereInput = { target_type, target_id };
-  const offeredUpload = target_id && uuidPattern.test(target_id) && (target_type === undefined || target_type === "upload");
+  const offeredUpload = target_id && uuid("target_id").safeParse(target_id).success && (target_type === undefined || target_type === "upload");
   if (!offeredUpload) return target_type || target_id ? [exact] : [];
   return [{ OR: [exact, { offered_upload_ids: { has: target_id.toLowerCase() } }] }];
 }

@@ -55,7 +55,8 @@ export function exportScope(actor: Actor, body: ExportRequest, target: ExportTar
   const profiles = profileSetWhere(actor, body);
   const ofProfiles = everything ? {} : { profile: profiles };
   const sessions: Prisma.SessionWhereInput = { AND: [ofProfiles, window ? { created_at: window } : {}] };
-  const allSessions = everything && !window;
+  // The same decision the SQL scope made (no filter at all), so both read whole tables alike.
+  const allSessions = sql.everything;
   const inSessions = allSessions ? {} : { session: sessions };
   const groups: Prisma.GroupWhereInput = inSessions;
   const runs: Prisma.RunWhereInput = allSessions ? {} : { group: groups };
