@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { DashboardResponse } from "@/lib/dashboard/schemas";
-import { problemKindLabel } from "@/lib/problems/labels";
+import { problemKindLabel } from "@/lib/format/labels";
 
 const linkClass =
   "rounded font-medium text-indigo-700 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300";

@@ -1,4 +1,4 @@
-import { problemKindLabel } from "@/lib/problems/labels";
+import { problemKindLabel } from "@/lib/format/labels";
 
 export function ProblemKind({ kind }: { kind: string }) {
   return <span className="font-medium">{problemKindLabel(kind)}</span>;

@@ -5,7 +5,7 @@ import { useSearchParamsState } from "@/components/data-table/use-search-params-
 import { FacetedFilter } from "@/components/sessions/faceted-filter";
 import { controlClass, labelClass } from "@/components/sessions/filter-styles";
 import { useSyncedState } from "@/components/sessions/use-synced-state";
-import { problemKindLabels, problemSeverityLabels } from "@/lib/problems/labels";
+import { problemKindLabels, problemSeverityLabels } from "@/lib/format/labels";
 import type { ProblemSearchParams } from "@/lib/problems/search-params";
 import type { FilterFacets } from "@/lib/sessions/prepare";
 

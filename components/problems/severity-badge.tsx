@@ -1,4 +1,4 @@
-import { problemSeverityLabel } from "@/lib/problems/labels";
+import { problemSeverityLabel } from "@/lib/format/labels";
 
 // Colour and text together: the word carries the meaning for people who cannot tell the colours apart.
 const styles: Record<string, string> = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { accessLevelLabels, taRoleLabels } from "@/lib/users/labels";
+import { accessLevelLabels, taRoleLabels } from "@/lib/format/labels";
 import type { UserItem } from "@/lib/users/schemas";
 import type { FieldErrors } from "./use-settings-mutation";
 

@@ -2,7 +2,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { ColumnMeta } from "@/components/data-table/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { accessLevelLabels, taRoleLabels, userStatusLabels } from "@/lib/users/labels";
+import { accessLevelLabels, taRoleLabels, userStatusLabels } from "@/lib/format/labels";
 import type { UserItem, UserStatus } from "@/lib/users/schemas";
 import type { Department } from "./user-access-fields";
 import { UserRowActions } from "./user-row-actions";

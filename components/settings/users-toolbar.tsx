@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
 import { controlClass, labelClass } from "@/components/sessions/filter-styles";
 import { useSyncedState } from "@/components/sessions/use-synced-state";
-import { accessLevelLabels, userStatusLabels } from "@/lib/users/labels";
+import { accessLevelLabels, userStatusLabels } from "@/lib/format/labels";
 import type { UserSearchParams } from "@/lib/users/search-params";
 import type { Department } from "./user-access-fields";
 

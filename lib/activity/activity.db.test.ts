@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/system/activity/route";
 import { callJson, createActor } from "@/tests/api-helpers";
 import { activityResponseSchema, type ActivityResponse } from "./schemas";
-import { buildWorld, marchWindow, type World } from "./test-world";
+import { buildWorld, marchWindow, type World } from "@/tests/activity-world";
 
 let w: World;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import "server-only";
 // facets /system/activity answers, without the activity counts the menus never show.
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
-import { profileSetSql } from "./profile-set";
+import { profileSetSql } from "@/lib/auth/profile-set";
 import { getAnalytics } from "./queries";
 import type { ActivityResponse, ProfileResource } from "./schemas";
 

@@ -2,12 +2,11 @@
 // and the follow-up list with the reason each TA is on it. Unit-tested beside this file.
 import type { FollowUpResponse } from "@/lib/dashboard/schemas";
 import { formatDay } from "@/lib/format/dates";
+import { accessLevelLabels, taRoleLabels } from "@/lib/format/labels";
 import { formatInteger } from "@/lib/format/numbers";
 import type { ActivityResponse } from "./schemas";
 import type { ActivitySortKey } from "./search-params";
 
-export const roleLabels = { head_ta: "Head TA", graduate_ta: "Graduate TA", undergraduate_ta: "Undergraduate TA" } as const;
-const accessLabels = { admin: "Admin", coordinator: "Coordinator", ta: "TA" } as const;
 
 /** Where a profile's sessions are listed: the Sessions page filtered to them (and to the same days, when given). */
 export function sessionsHref(profileId: string, window: { date_from?: string; date_to?: string } = {}): string {
@@ -26,7 +25,7 @@ export interface FacetOptions {
 export function facetOptions(analytics: ActivityResponse["analytics"]): FacetOptions {
   return {
     departments: analytics.departments.map((d) => ({ value: d.department_id, label: d.name })),
-    roles: analytics.roles.map((r) => ({ value: r.role, label: roleLabels[r.role] })),
+    roles: analytics.roles.map((r) => ({ value: r.role, label: taRoleLabels[r.role] })),
   };
 }
 
@@ -71,7 +70,7 @@ export function prepareActivityRows(response: ActivityResponse, window: { date_f
     return {
       ...item,
       department_name: resource?.department_name ?? null,
-      ta_role: role ? roleLabels[role] : resource ? accessLabels[resource.access_level] : "—",
+      ta_role: role ? taRoleLabels[role] : resource ? accessLevelLabels[resource.access_level] : "—",
       role_rank: role ? roleRank[role] : 3,
       is_ta: resource?.access_level === "ta",
       sessions_href: sessionsHref(item.profile_id, window),
@@ -142,7 +141,7 @@ export function prepareFollowUp(response: FollowUpResponse): FollowUpRow[] {
       profile_id: item.profile_id,
       profile_name: item.profile_name,
       department_name: item.department_name,
-      ta_role: item.ta_role ? roleLabels[item.ta_role] : "TA",
+      ta_role: item.ta_role ? taRoleLabels[item.ta_role] : "TA",
       last_session: item.last_session_at ? formatDay(item.last_session_at) : "Never",
       last_session_at: item.last_session_at,
       reasons,

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Grain } from "@/lib/summaries/window";
 import { prisma } from "@/lib/db";
 import type { ActivityRequest, ActivityResponse, ProfileResource, ProfileSummaryItem } from "./schemas";
-import { profileSetIds, profileSetSql } from "./profile-set";
+import { profileSetIds, profileSetSql } from "@/lib/auth/profile-set";
 import { profileActivityRows, type ProfileActivityRow } from "./sql";
 
 const roleOrder = ["head_ta", "graduate_ta", "undergraduate_ta"] as const;

@@ -6,7 +6,7 @@ import { dateWindow } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
 import { activityParts } from "@/lib/summaries/rollup-sql";
 import { splitWindow, type Grain } from "@/lib/summaries/window";
-import { profileSetSql, type ProfileSetFilters, type WindowFilters } from "./profile-set";
+import { profileSetSql, type ProfileSetFilters, type WindowFilters } from "@/lib/auth/profile-set";
 
 export interface ProfileActivityRow {
   profile_id: string;

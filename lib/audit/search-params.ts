@@ -2,7 +2,7 @@
 // back to their defaults instead of failing the page.
 import { z } from "zod";
 import { uuid } from "@/lib/api/common-schemas";
-import { dateWindowParams, firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/sessions/search-params";
+import { dateWindowParams, firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/search-params";
 import { auditOutcomes } from "./actions";
 import type { ListAuditRequest } from "./schemas";
 

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getActivity } from "@/lib/activity/queries";
 import { activityRequestSchema } from "@/lib/activity/schemas";
-import { buildWorld, type World } from "@/lib/activity/test-world";
+import { buildWorld, type World } from "@/tests/activity-world";
 import { ApiError } from "@/lib/api/errors";
 import { getDashboard, getFollowUp } from "@/lib/dashboard/queries";
 import { dashboardRequestSchema, followUpRequestSchema } from "@/lib/dashboard/schemas";

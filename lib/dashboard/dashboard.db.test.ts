@@ -3,7 +3,7 @@ import { POST as activityPost } from "@/app/system/activity/route";
 import { POST as dashboardPost } from "@/app/system/dashboard/route";
 import { POST as followUpPost } from "@/app/system/follow_up/route";
 import { activityResponseSchema } from "@/lib/activity/schemas";
-import { buildWorld, marchWindow, type World } from "@/lib/activity/test-world";
+import { buildWorld, marchWindow, type World } from "@/tests/activity-world";
 import { errorResponseSchema } from "@/lib/api/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { call, callJson, createActor, db } from "@/tests/api-helpers";

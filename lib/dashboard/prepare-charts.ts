@@ -3,7 +3,7 @@
 import { formatShortDay } from "@/lib/format/dates";
 import { formatMoney } from "@/lib/format/money";
 import { formatCompact, formatInteger } from "@/lib/format/numbers";
-import { addDecimal } from "./decimal";
+import { addDecimal } from "@/lib/format/decimal";
 import { addDays } from "./period";
 import { modelColors, modelPalette, otherColor, plural, type DayPoint } from "./prepare";
 import type { DashboardResponse } from "./schemas";

@@ -1,6 +1,7 @@
 import "server-only";
-import { profileSetSql, summarySource } from "@/lib/activity/profile-set";
+import { profileSetSql, summarySource } from "@/lib/auth/profile-set";
 import type { Actor } from "@/lib/auth/actor";
+import { decimalString } from "@/lib/format/decimal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Grain } from "@/lib/summaries/window";
 import { newestOpenProblems } from "@/lib/problems/queries";
@@ -21,7 +22,6 @@ import {
 export const openProblemsShown = 8;
 
 // Decimal sums keep every digit; "0" rather than "0E-10" for nothing.
-const exact = (value: Prisma.Decimal | null | undefined): string => (value ? value.toFixed() : "0");
 
 export async function getDashboard(
   actor: Actor,
@@ -54,7 +54,7 @@ export async function getDashboard(
       logins: { current: kpis.logins, previous: kpis.logins_previous },
       emulations: { current: kpis.emulations, previous: kpis.emulations_previous },
       tokens: { current: Number(kpis.tokens), previous: Number(kpis.tokens_previous) },
-      cost: { current: exact(kpis.cost), previous: exact(kpis.cost_previous) },
+      cost: { current: decimalString(kpis.cost), previous: decimalString(kpis.cost_previous) },
       open_problems: { current: kpis.open_problems, previous: kpis.open_problems_previous },
     },
     sessions_per_day: perDay,
@@ -63,7 +63,7 @@ export async function getDashboard(
       department_id: row.department_id,
       department_name: row.department_name,
       total_tokens: Number(row.total_tokens),
-      total_cost: exact(row.total_cost),
+      total_cost: decimalString(row.total_cost),
     })),
     active_tas_per_week: weeks,
     open_problems: problems,
@@ -77,11 +77,11 @@ function groupUsageByDay(rows: UsagePerDayRow[]): DashboardResponse["usage_per_d
     const entry = days.get(row.day) ?? { models: [], tokens: BigInt(0), cost: null };
     days.set(row.day, entry);
     if (!row.model_id || !row.name) continue;
-    entry.models.push({ model_id: row.model_id, name: row.name, total_tokens: Number(row.total_tokens), total_cost: exact(row.total_cost) });
+    entry.models.push({ model_id: row.model_id, name: row.name, total_tokens: Number(row.total_tokens), total_cost: decimalString(row.total_cost) });
     entry.tokens += row.total_tokens;
     entry.cost = entry.cost ? entry.cost.plus(row.total_cost) : row.total_cost;
   }
-  return [...days].map(([day, entry]) => ({ day, total_tokens: Number(entry.tokens), total_cost: exact(entry.cost), models: entry.models }));
+  return [...days].map(([day, entry]) => ({ day, total_tokens: Number(entry.tokens), total_cost: decimalString(entry.cost), models: entry.models }));
 }
 
 export async function getFollowUp(actor: Actor, body: FollowUpRequest, now: Date = new Date()): Promise<FollowUpResponse> {

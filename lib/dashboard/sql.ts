@@ -6,7 +6,7 @@ import "server-only";
 // stats rows are vacuumed often). Days and weeks are UTC, and
 // generate_series supplies the empty ones so the charts see zeros rather than gaps.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { profileSetSql, type ProfileSetFilters } from "@/lib/activity/profile-set";
+import { profileSetSql, type ProfileSetFilters } from "@/lib/auth/profile-set";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { activityParts, usageParts, type SummarySource } from "@/lib/summaries/rollup-sql";

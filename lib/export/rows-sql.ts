@@ -7,7 +7,7 @@ import "server-only";
 // The scope mirrors scope.ts clause for clause; the export tests check both give the same rows.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { profileSetSql, windowSql } from "@/lib/activity/profile-set";
+import { profileSetSql, windowSql } from "@/lib/auth/profile-set";
 import type { ExportRow } from "./csv";
 import type { ExportTarget } from "./scope";
 import type { ExportRequest } from "./schemas";

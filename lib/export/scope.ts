@@ -5,7 +5,7 @@ import "server-only";
 // actor could not read through the other endpoints.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { profileSetWhere, windowWhere } from "@/lib/activity/profile-set";
+import { profileSetWhere, windowWhere } from "@/lib/auth/profile-set";
 import { treeScope, type TreeScope } from "./rows-sql";
 import type { ExportEntityName, ExportRequest } from "./schemas";
 

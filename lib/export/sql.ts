@@ -3,7 +3,7 @@ import "server-only";
 // set and window as the export's rows (rows-sql.ts), summed instead of counted.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { profileSetSql, summarySource, windowSql } from "@/lib/activity/profile-set";
+import { profileSetSql, summarySource, windowSql } from "@/lib/auth/profile-set";
 import { dateWindow } from "@/lib/api/common-schemas";
 import { activityParts } from "@/lib/summaries/rollup-sql";
 import { splitWindow } from "@/lib/summaries/window";

@@ -6,16 +6,13 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UploadKind } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
+import { decimalString } from "@/lib/format/decimal";
 import { planMessageWindow } from "./message-window";
 import type { GetGroupResponse } from "./schemas";
 
 type Detail = Required<Pick<GetGroupResponse, "total_message_count" | "message_limit" | "message_offset" | "runs" | "models" | "agents" | "profiles" | "uploads">>;
 type MessageItem = Detail["runs"][number]["messages"][number];
 type UploadResource = Detail["uploads"][number];
-
-export function formatMoney(value: Prisma.Decimal | null | undefined): string {
-  return value ? value.toFixed() : "0";
-}
 
 interface RunRow {
   id: string;
@@ -138,7 +135,7 @@ export async function groupDetail(
         input_tokens: run.input_tokens,
         output_tokens: run.output_tokens,
         cached_input_tokens: run.cached_input_tokens,
-        cost: formatMoney(run.cost),
+        cost: decimalString(run.cost),
         model_id: run.model_id,
         agent_id: run.agent_id,
         profile_id: run.profile_id,

@@ -7,7 +7,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dateWindow } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
-import { windowSql, type WindowFilters } from "@/lib/activity/profile-set";
+import { windowSql, type WindowFilters } from "@/lib/auth/profile-set";
 import type { PageFetch } from "@/lib/summaries/list-page";
 import { orderedPage, type SortColumn } from "@/lib/summaries/ordered-page";
 import { activityParts, countSource, profileIn, usageParts, type SummarySource } from "@/lib/summaries/rollup-sql";

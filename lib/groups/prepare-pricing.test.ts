@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  addMoney,
   costByModelBars,
   costByMonthStack,
   foldOtherModels,
@@ -14,13 +13,6 @@ import {
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
 describe("money and months", () => {
-  it("adds money strings exactly", () => {
-    expect(addMoney(["0.1", "0.2"])).toBe("0.3");
-    expect(addMoney(["3.29544", "2.4326958", "0.0000001"])).toBe("5.7281359");
-    expect(addMoney(["1", "-0.25"])).toBe("0.75");
-    expect(addMoney([])).toBe("0");
-  });
-
   it("labels and fills months", () => {
     expect(monthLabel("2026-05")).toBe("May 2026");
     expect(monthsBetween("2025-11", "2026-02")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);

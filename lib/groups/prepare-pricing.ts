@@ -1,6 +1,7 @@
 // Pure shaping for the Pricing page: chart series and their labels, month buckets, the model price
 // history. Every decision is here and unit-tested; components/charts and components/pricing only draw.
 import { modelColors, modelPalette } from "@/lib/dashboard/prepare";
+import { sumDecimals } from "@/lib/format/decimal";
 import { formatMoney } from "@/lib/format/money";
 import type { PricingResponse } from "./schemas";
 
@@ -8,21 +9,6 @@ import type { PricingResponse } from "./schemas";
 export function pricingColors(models: ReadonlyArray<{ model_id: string; name: string }>): Record<string, string> {
   const byName = modelColors(models.map((model) => model.name));
   return Object.fromEntries(models.map((model) => [model.model_id, byName.get(model.name) ?? modelPalette[0]]));
-}
-
-/** Exact sum of decimal money strings (no float drift), e.g. for a month's total across models. */
-export function addMoney(amounts: readonly string[]): string {
-  const scale = Math.max(0, ...amounts.map((amount) => amount.split(".")[1]?.length ?? 0));
-  let total = BigInt(0);
-  for (const amount of amounts) {
-    const negative = amount.startsWith("-");
-    const [whole = "0", fraction = ""] = amount.replace(/^-/, "").split(".");
-    const units = BigInt(whole + fraction.padEnd(scale, "0"));
-    total += negative ? -units : units;
-  }
-  const sign = total < BigInt(0) ? "-" : "";
-  const digits = (total < BigInt(0) ? -total : total).toString().padStart(scale + 1, "0");
-  return scale ? `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}` : `${sign}${digits}`;
 }
 
 const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
@@ -113,11 +99,11 @@ export function costByMonthStack(
     const labels: Record<string, string> = {};
     for (const { model_id } of series) {
       const amount = inMonth.filter((row) => row.model_id === model_id).map((row) => row.total_cost);
-      const total = amount.length ? addMoney(amount) : "0";
+      const total = amount.length ? sumDecimals(amount) : "0";
       values[model_id] = Number(total);
       labels[model_id] = formatMoney(total);
     }
-    return { month, label: monthLabel(month), values, labels, total_label: formatMoney(addMoney(inMonth.map((row) => row.total_cost))) };
+    return { month, label: monthLabel(month), values, labels, total_label: formatMoney(sumDecimals(inMonth.map((row) => row.total_cost))) };
   });
   return { months, series };
 }
@@ -184,7 +170,7 @@ export function foldOtherModels(pricing: ChartInput, limit: number): ChartInput 
   const other = {
     model_id: otherModelsId,
     name,
-    total_cost: addMoney(folded.map((row) => row.total_cost)),
+    total_cost: sumDecimals(folded.map((row) => row.total_cost)),
     total_tokens: folded.reduce((sum, row) => sum + row.total_tokens, 0),
     run_count: folded.reduce((sum, row) => sum + row.run_count, 0),
   };
@@ -207,7 +193,7 @@ export function pricingCharts(all: ChartInput, limit = 8): PricingChartsView {
   const colors = { ...pricingColors(all.models), [otherModelsId]: otherModelsColor };
   const pricing = foldOtherModels(all, limit);
   const bars = costByModelBars(pricing.cost_by_model, colors);
-  const total = addMoney(pricing.cost_by_model.map((row) => row.total_cost));
+  const total = sumDecimals(pricing.cost_by_model.map((row) => row.total_cost));
   const top = all.cost_by_model[0];
   const count = all.cost_by_model.length;
   const byModelSummary = top
@@ -215,7 +201,7 @@ export function pricingCharts(all: ChartInput, limit = 8): PricingChartsView {
     : "No runs in this window.";
 
   const { months, series } = costByMonthStack(pricing.cost_by_month, pricing.models, colors);
-  const monthTotals = months.map((row) => ({ row, total: addMoney(pricing.cost_by_month.filter((c) => c.month === row.month).map((c) => c.total_cost)) }));
+  const monthTotals = months.map((row) => ({ row, total: sumDecimals(pricing.cost_by_month.filter((c) => c.month === row.month).map((c) => c.total_cost)) }));
   const peak = monthTotals.reduce<(typeof monthTotals)[number] | undefined>((best, item) => (!best || Number(item.total) > Number(best.total) ? item : best), undefined);
   const byMonthSummary =
     months.length && peak

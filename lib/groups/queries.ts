@@ -1,12 +1,13 @@
 import "server-only";
 import { auditListRead } from "@/lib/audit/list-read";
-import { profileSetIds, profileSetSql, summarySource } from "@/lib/activity/profile-set";
+import { profileSetIds, profileSetSql, summarySource } from "@/lib/auth/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { fetchListPage } from "@/lib/summaries/list-page";
 import type { Grain } from "@/lib/summaries/window";
-import { formatMoney, groupDetail } from "./group-detail";
+import { decimalString } from "@/lib/format/decimal";
+import { groupDetail } from "./group-detail";
 import { costByModel, costByMonth, countGroups, groupListRows } from "./groups-sql";
 import type { GetGroupRequest, GetGroupResponse, ListGroupsRequest, ListGroupsResponse, PricingRequest, PricingResponse } from "./schemas";
 
@@ -77,7 +78,7 @@ async function listGroupsUnaudited(actor: Actor, body: ListGroupsRequest): Promi
         output_tokens: output,
         cached_input_tokens: Number(row.cached_input_tokens),
         total_tokens: input + output,
-        total_cost: formatMoney(row.total_cost),
+        total_cost: decimalString(row.total_cost),
         models: row.models,
         first_run_at: row.first_run_at?.toISOString() ?? null,
         last_run_at: row.last_run_at?.toISOString() ?? null,
@@ -130,14 +131,14 @@ export async function getPricing(actor: Actor, body: PricingRequest, coarsest: G
     cost_by_model: byModel.map((row) => ({
       model_id: row.model_id,
       name: row.name,
-      total_cost: formatMoney(row.total_cost),
+      total_cost: decimalString(row.total_cost),
       total_tokens: Number(row.total_tokens),
       run_count: row.run_count,
     })),
     cost_by_month: byMonth.map((row) => ({
       month: row.month,
       model_id: row.model_id,
-      total_cost: formatMoney(row.total_cost),
+      total_cost: decimalString(row.total_cost),
       total_tokens: Number(row.total_tokens),
     })),
   };

@@ -12,10 +12,9 @@ import {
   pageSizeParam,
   validItems,
   type RawSearchParams,
-} from "@/lib/sessions/search-params";
+} from "@/lib/search-params";
 import { groupSortBy, type GroupSortBy, type ListGroupsRequest, type PricingRequest } from "./schemas";
 
-export type SearchParams = RawSearchParams;
 
 /** Messages per page of a group's conversation: the first paint and every "Load more". */
 export const groupMessagePageSize = 50;
@@ -30,7 +29,7 @@ export interface GroupPageParams {
   run?: string;
 }
 
-export function parseGroupSearchParams(params: SearchParams): GroupPageParams {
+export function parseGroupSearchParams(params: RawSearchParams): GroupPageParams {
   return { offset: offset.parse(firstParam(params, "offset")), run: runId.parse(firstParam(params, "run")) };
 }
 
@@ -54,7 +53,7 @@ export interface PricingPageParams {
 }
 
 // The same parameter names and rules as the Sessions page, so a filter reads the same in every URL.
-export function parsePricingSearchParams(raw: SearchParams): PricingPageParams {
+export function parsePricingSearchParams(raw: RawSearchParams): PricingPageParams {
   const sort = {
     sort_by: groupSortBy.catch("last_run_at").parse(firstParam(raw, "sort_by")),
     sort_order: sortOrder.catch("desc").parse(firstParam(raw, "sort_order")),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as listPost } from "@/app/system/problems/route";
 import { POST as resolvePost } from "@/app/activity/resolve/route";
-import { buildWorld, marchWindow, T0, type World } from "@/lib/activity/test-world";
+import { buildWorld, marchWindow, T0, type World } from "@/tests/activity-world";
 import { createProblem } from "@/prisma/factories/problems.ts";
 import { call, callJson, db } from "@/tests/api-helpers";
 import {

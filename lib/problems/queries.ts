@@ -1,7 +1,7 @@
 import "server-only";
 import { auditListRead } from "@/lib/audit/list-read";
 import { pageInfo } from "@/lib/api/common-schemas";
-import { sessionOwnerWhere, windowWhere } from "@/lib/activity/profile-set";
+import { sessionOwnerWhere, windowWhere } from "@/lib/auth/profile-set";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

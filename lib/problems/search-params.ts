@@ -10,7 +10,7 @@ import {
   pageSizeParam,
   validItems,
   type RawSearchParams,
-} from "@/lib/sessions/search-params";
+} from "@/lib/search-params";
 import { problemKind, problemSeverity, problemSortKey, type ListProblemsRequest } from "./schemas";
 
 /** The tabs: open problems are the default view, since they are the ones someone has to act on. */

@@ -2,7 +2,7 @@
 // filter options built from the activity facets. Every wording decision lives here, unit-tested.
 import type { ActivityResponse } from "@/lib/activity/schemas";
 import { formatCompact, formatDuration, formatInteger } from "@/lib/format/numbers";
-import { problemKindLabel, problemSeverityLabel } from "@/lib/problems/labels";
+import { problemKindLabel, problemSeverityLabel, taRoleLabel } from "@/lib/format/labels";
 import type { SessionTimelineItem } from "./schemas";
 
 export type TimelineEventType = SessionTimelineItem["event_type"];
@@ -16,16 +16,6 @@ export interface TimelineEventView {
   tone: TimelineTone;
   /** Where the entity can be opened, when the dashboard has a page for it. */
   href: string | null;
-}
-
-const roleLabels: Record<string, string> = {
-  head_ta: "Head TA",
-  graduate_ta: "Graduate TA",
-  undergraduate_ta: "Undergraduate TA",
-};
-
-export function roleLabel(role: string): string {
-  return roleLabels[role] ?? role.replaceAll("_", " ");
 }
 
 function tokenPhrase(raw: string | null): string | null {
@@ -135,7 +125,7 @@ export function filterFacets(activity: Pick<ActivityResponse, "analytics" | "res
     })),
     roles: activity.analytics.roles.map((role) => ({
       value: role.role,
-      label: `${roleLabel(role.role)} (${formatInteger(role.profile_count)})`,
+      label: `${taRoleLabel(role.role)} (${formatInteger(role.profile_count)})`,
     })),
     profiles,
   };

@@ -1,7 +1,8 @@
 import "server-only";
 import { auditListRead } from "@/lib/audit/list-read";
-import { profileSetIds, profileSetSql, summarySource } from "@/lib/activity/profile-set";
+import { profileSetIds, profileSetSql, summarySource } from "@/lib/auth/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
+import { decimalString } from "@/lib/format/decimal";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { fetchListPage } from "@/lib/summaries/list-page";
@@ -16,11 +17,6 @@ import type {
 } from "./schemas";
 import { countSessions, sessionListRows } from "./sql";
 import { sessionTimeline } from "./timeline-sql";
-
-/** Exact decimal string without exponent or trailing zeros; "0" for none. */
-function formatMoney(value: Prisma.Decimal | null | undefined): string {
-  return value ? value.toFixed() : "0";
-}
 
 /** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listSessions(actor: Actor, body: ListSessionsRequest): Promise<ListSessionsResponse> {
@@ -47,7 +43,7 @@ async function listSessionsUnaudited(actor: Actor, body: ListSessionsRequest): P
       session_updated_at: row.session_updated_at.toISOString(),
       ended_at: row.ended_at?.toISOString() ?? null,
       total_tokens: Number(row.total_tokens),
-      total_cost: formatMoney(row.total_cost),
+      total_cost: decimalString(row.total_cost),
     })),
     ...pageInfo(body.page, body.page_size, totalCount),
     next_cursor: page.next_cursor,
@@ -82,7 +78,7 @@ export async function getSessionDetail(actor: Actor, body: GetSessionRequest): P
     active: session.active,
     run_count: groups.reduce((sum, group) => sum + group.item.run_count, 0),
     total_tokens: groups.reduce((sum, group) => sum + group.item.total_tokens, 0),
-    total_cost: formatMoney(totalCost),
+    total_cost: decimalString(totalCost),
     groups: groups.map((group) => group.item),
     timeline,
     problems,
@@ -150,7 +146,7 @@ async function sessionGroups(sessionId: string): Promise<Array<{ item: ArtifactS
       last_run_at: group.last_run_at?.toISOString() ?? null,
       run_count: group.run_count,
       total_tokens: Number(group.total_tokens),
-      total_cost: formatMoney(group.total_cost),
+      total_cost: decimalString(group.total_cost),
     },
   }));
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/system/session/route";
-import { buildWorld, type World } from "@/lib/activity/test-world";
-import { addDecimals } from "@/prisma/factories/cost.ts";
+import { buildWorld, type World } from "@/tests/activity-world";
+import { sumDecimals } from "@/lib/format/decimal";
 import { callJson, db } from "@/tests/api-helpers";
 import { getSessionResponseSchema } from "./schemas";
 
@@ -34,11 +34,11 @@ describe("POST /system/session", () => {
     for (const [group, made] of [[res.groups[0]!, w.g1], [res.groups[1]!, w.g2]] as const) {
       expect(group.run_count).toBe(made.runs.length);
       expect(group.total_tokens).toBe(made.runs.reduce((sum, r) => sum + r.input_tokens + r.output_tokens, 0));
-      expect(addDecimals([group.total_cost])).toBe(addDecimals(made.runs.map((r) => r.cost)));
+      expect(sumDecimals([group.total_cost])).toBe(sumDecimals(made.runs.map((r) => r.cost)));
       expect(group.first_run_at).toBe(made.runs[0]!.created_at.toISOString());
       expect(group.last_run_at).toBe(made.runs.at(-1)!.created_at.toISOString());
     }
-    expect(addDecimals([res.total_cost])).toBe(addDecimals([...w.g1.runs, ...w.g2.runs].map((r) => r.cost)));
+    expect(sumDecimals([res.total_cost])).toBe(sumDecimals([...w.g1.runs, ...w.g2.runs].map((r) => r.cost)));
     expect(res.problems.map((p) => [p.problem_id, p.resolved, p.resolved_by_name])).toEqual([
       [w.p1.id, false, null],
       [w.p2.id, true, w.coordA.name],

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as listPost } from "@/app/system/sessions/route";
 import { POST as detailPost } from "@/app/system/session/route";
-import { buildWorld, marchWindow, type World } from "@/lib/activity/test-world";
-import { addDecimals } from "@/prisma/factories/cost.ts";
+import { buildWorld, marchWindow, type World } from "@/tests/activity-world";
+import { compareDecimals, sumDecimals } from "@/lib/format/decimal";
 import { callJson, db } from "@/tests/api-helpers";
 import {
   getSessionResponseSchema,
@@ -26,7 +26,7 @@ async function detail(token: string, session_id: string) {
 }
 
 /** "1.2300" and "1.23" are the same amount; compare amounts, not spellings. */
-const amount = (value: string) => addDecimals([value]);
+const amount = (value: string) => sumDecimals([value]);
 const ids = (res: ListSessionsResponse) => res.items.map((item) => item.session_id);
 
 function sortValue(item: SessionListItem, key: (typeof sessionSortKey.options)[number]): number | string {
@@ -37,8 +37,6 @@ function sortValue(item: SessionListItem, key: (typeof sessionSortKey.options)[n
       return Date.parse(item.session_updated_at);
     case "profile_name":
       return item.profile_name;
-    case "total_cost":
-      return amount(item.total_cost).padStart(40, "0"); // fixed-scale, zero-padded: string order = numeric order
     default:
       return item[key];
   }
@@ -68,7 +66,7 @@ describe("POST /system/sessions", () => {
       open_problem_count: 1,
       total_tokens: runs.reduce((sum, r) => sum + r.input_tokens + r.output_tokens, 0),
     });
-    expect(amount(s1!.total_cost)).toBe(addDecimals(runs.map((r) => r.cost.toFixed())));
+    expect(amount(s1!.total_cost)).toBe(sumDecimals(runs.map((r) => r.cost.toFixed())));
     expect(s1!.total_cost).not.toMatch(/e/i);
     expect(s2).toMatchObject({ session_id: w.s2.session.id, active: true, group_count: 0, run_count: 0, chat_count: 1, total_tokens: 0, total_cost: "0" });
   });
@@ -79,7 +77,7 @@ describe("POST /system/sessions", () => {
       const one = await detail(w.coordA.token, item.session_id);
       expect(one.session_exists).toBe(true);
       expect(one.total_cost).toBe(item.total_cost);
-      expect(amount(addDecimals(one.groups.map((g) => g.total_cost)))).toBe(amount(item.total_cost));
+      expect(amount(sumDecimals(one.groups.map((g) => g.total_cost)))).toBe(amount(item.total_cost));
       expect(one.groups.reduce((sum, g) => sum + g.run_count, 0)).toBe(item.run_count);
       expect(one.groups.reduce((sum, g) => sum + g.total_tokens, 0)).toBe(item.total_tokens);
       expect(one.groups.length).toBe(item.group_count);
@@ -132,8 +130,9 @@ describe("POST /system/sessions", () => {
       for (let i = 1; i < whole.items.length; i += 1) {
         const [a, b] = [whole.items[i - 1]!, whole.items[i]!];
         const [va, vb] = [sortValue(a, sort_by), sortValue(b, sort_by)];
-        if (va === vb) expect(sign * (a.session_id < b.session_id ? -1 : 1)).toBeLessThan(0);
-        else expect(sign * (va < vb ? -1 : 1)).toBeLessThan(0);
+        const order = sort_by === "total_cost" ? compareDecimals(a.total_cost, b.total_cost) : va === vb ? 0 : va < vb ? -1 : 1;
+        if (order === 0) expect(sign * (a.session_id < b.session_id ? -1 : 1)).toBeLessThan(0);
+        else expect(sign * order).toBeLessThan(0);
       }
     },
   );

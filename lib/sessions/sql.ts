@@ -5,7 +5,7 @@ import "server-only";
 // sessions are then joined to their owner and department.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { windowSql } from "@/lib/activity/profile-set";
+import { windowSql } from "@/lib/auth/profile-set";
 import type { PageFetch } from "@/lib/summaries/list-page";
 import { orderedPage, type SortColumn } from "@/lib/summaries/ordered-page";
 import { activityParts, countSource, profileIn, type SummarySource } from "@/lib/summaries/rollup-sql";

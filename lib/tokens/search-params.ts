@@ -1,7 +1,7 @@
 // The /settings/tokens page's URL, parsed into the list request (client-safe); invalid values fall
 // back to their defaults instead of failing the page.
 import { uuid } from "@/lib/api/common-schemas";
-import { firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/sessions/search-params";
+import { firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/search-params";
 import { tokenStatus, type ListTokensRequest, type TokenStatus } from "./schemas";
 
 export interface TokenSearchParams {

@@ -2,7 +2,7 @@
 // back to their defaults instead of failing the page.
 import { z } from "zod";
 import { accessLevel } from "@/lib/api/common-schemas";
-import { firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/sessions/search-params";
+import { firstParam, pageParam, pageSizeParam, type RawSearchParams } from "@/lib/search-params";
 import { userStatus, type ListUsersRequest } from "./schemas";
 
 export interface UserSearchParams {

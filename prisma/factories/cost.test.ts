@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDecimals, priceInForce, runCost } from "./cost.ts";
+import { priceInForce, runCost } from "./cost.ts";
 
 const gpt4o = { input_per_million: "2.50", cached_input_per_million: "1.25", output_per_million: "10.00" };
 
@@ -32,16 +32,12 @@ describe("runCost", () => {
   });
 });
 
-describe("priceInForce and addDecimals", () => {
+describe("priceInForce", () => {
   it("picks the latest price not after the run", () => {
     const old = { effective_from: new Date("2025-01-01T00:00:00Z"), id: "old" };
     const cut = { effective_from: new Date("2025-06-01T00:00:00Z"), id: "new" };
     expect(priceInForce([cut, old], new Date("2025-05-31T23:59:59Z"))?.id).toBe("old");
     expect(priceInForce([cut, old], new Date("2025-06-01T00:00:00Z"))?.id).toBe("new");
     expect(priceInForce([cut, old], new Date("2024-12-31T00:00:00Z"))).toBeUndefined();
-  });
-
-  it("adds decimal strings exactly", () => {
-    expect(addDecimals(["0.1000000000", "0.2000000000", "0.0000000001"])).toBe("0.3000000001");
   });
 });

@@ -58,18 +58,6 @@ export function runCost(tokens: TokenCounts, price: PricePerMillion): string {
   return `${digits.slice(0, -COST_SCALE)}.${digits.slice(-COST_SCALE)}`;
 }
 
-/** Adds decimal strings exactly (for totals in tests and progress lines). */
-export function addDecimals(values: readonly string[], scale = COST_SCALE): string {
-  const unit = 10n ** BigInt(scale);
-  let total = 0n;
-  for (const value of values) {
-    const [whole = "0", fraction = ""] = value.split(".");
-    total += BigInt(whole) * unit + BigInt(fraction.padEnd(scale, "0").slice(0, scale) || "0");
-  }
-  const digits = total.toString().padStart(scale + 1, "0");
-  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-}
-
 /** The price row in force at `at`: the latest one whose effective_from is not after it. */
 export function priceInForce<T extends { effective_from: Date }>(prices: readonly T[], at: Date): T | undefined {
   let best: T | undefined;

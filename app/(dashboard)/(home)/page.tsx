@@ -6,7 +6,7 @@ import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PageHeading } from "@/components/sessions/page-heading";
 import { facetOptions } from "@/lib/activity/prepare";
 import { getAnalytics } from "@/lib/activity/queries";
-import type { RawSearchParams } from "@/lib/activity/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { getDashboard } from "@/lib/dashboard/queries";

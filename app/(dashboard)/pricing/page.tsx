@@ -13,13 +13,14 @@ import { signedInActor } from "@/lib/auth/browser-actor";
 import { priceHistory, pricingCharts } from "@/lib/groups/prepare-pricing";
 import { getPricing, listGroups } from "@/lib/groups/queries";
 import type { PricingResponse } from "@/lib/groups/schemas";
-import { parsePricingSearchParams, toListGroupsRequest, toPricingRequest, type PricingPageParams, type SearchParams } from "@/lib/groups/search-params";
+import { parsePricingSearchParams, toListGroupsRequest, toPricingRequest, type PricingPageParams } from "@/lib/groups/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 import { filterFacets } from "@/lib/sessions/prepare";
 
 export const metadata: Metadata = { title: "Pricing" };
 
 
-export default async function PricingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function PricingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await signedInActor();
   const params = parsePricingSearchParams(await searchParams);
   const pricingRequest = toPricingRequest(params);

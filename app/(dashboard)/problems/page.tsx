@@ -11,7 +11,7 @@ import { signedInActor } from "@/lib/auth/browser-actor";
 import { countProblems, listProblems } from "@/lib/problems/queries";
 import { parseProblemSearchParams, toListProblemsRequest, type ProblemSearchParams } from "@/lib/problems/search-params";
 import { filterFacets } from "@/lib/sessions/prepare";
-import type { RawSearchParams } from "@/lib/sessions/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Problems" };
 

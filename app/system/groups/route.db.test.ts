@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { errorResponseSchema } from "@/lib/api/errors";
 import { groupSortKeys, listGroupsResponse, pricingResponse, type GroupListItem, type ListGroupsResponse } from "@/lib/groups/schemas";
 import { mediaStore } from "@/lib/storage/media-store";
-import { addDecimals } from "@/prisma/factories/cost";
+import { sumDecimals } from "@/lib/format/decimal";
 import { uniqueToken } from "@/prisma/factories/ids";
 import { createAgent, createModelWithPrices } from "@/prisma/factories/models";
 import { createDepartment } from "@/prisma/factories/people";
@@ -14,7 +14,7 @@ import { POST } from "./route";
 const day = (iso: string) => new Date(`${iso}Z`);
 /** "0.0012345000" → "0.0012345", as the API writes exact amounts. */
 const plain = (decimal: string) => (decimal.includes(".") ? decimal.replace(/0+$/, "").replace(/\.$/, "") : decimal);
-const sum = (values: readonly string[]) => plain(addDecimals(values.length ? values : ["0"]));
+const sum = (values: readonly string[]) => plain(sumDecimals(values.length ? values : ["0"]));
 
 let admin: TestActor;
 let coordinatorX: TestActor;

@@ -10,11 +10,12 @@ import { browserActor, signedInActor } from "@/lib/auth/browser-actor";
 import { auditedPageRead } from "@/lib/audit/audited-page-read";
 import { getGroupEndpoint } from "@/lib/groups/endpoints";
 import { getGroup, groupTotals } from "@/lib/groups/queries";
-import { groupMessagePageSize, isUuid, parseGroupSearchParams, type SearchParams } from "@/lib/groups/search-params";
+import { groupMessagePageSize, isUuid, parseGroupSearchParams } from "@/lib/groups/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 
 interface Props {
   params: Promise<{ id: string }>;
-  searchParams: Promise<SearchParams>;
+  searchParams: Promise<RawSearchParams>;
 }
 
 // The lean identity (cheap) decides 404 and the header; metadata and the page share one lookup.

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { filterFacets } from "@/lib/sessions/prepare";
 import { listSessions } from "@/lib/sessions/queries";
-import { parseSessionSearchParams, toListSessionsRequest, type RawSearchParams, type SessionSearchParams } from "@/lib/sessions/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
+import { parseSessionSearchParams, toListSessionsRequest, type SessionSearchParams } from "@/lib/sessions/search-params";
 
 export const metadata: Metadata = { title: "Sessions" };
 

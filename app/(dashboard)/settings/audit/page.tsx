@@ -7,7 +7,7 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { settingsAdmin } from "@/lib/auth/browser-actor";
 import { auditFacets, auditPeopleOptions, listAuditRows } from "@/lib/audit/queries";
 import { isFiltered, parseAuditSearchParams, type AuditSearchParams } from "@/lib/audit/search-params";
-import type { RawSearchParams } from "@/lib/sessions/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 

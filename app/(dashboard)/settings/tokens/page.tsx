@@ -5,7 +5,7 @@ import { TokensTable } from "@/components/settings/tokens-table";
 import { TokensToolbar } from "@/components/settings/tokens-toolbar";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { settingsAdmin } from "@/lib/auth/browser-actor";
-import type { RawSearchParams } from "@/lib/sessions/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 import { listTokens, tokenOwnerOptions } from "@/lib/tokens/queries";
 import { parseTokenSearchParams, toListTokensRequest, type TokenSearchParams } from "@/lib/tokens/search-params";
 

@@ -6,7 +6,7 @@ import { UsersTable } from "@/components/settings/users-table";
 import { UsersToolbar } from "@/components/settings/users-toolbar";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { settingsAdmin } from "@/lib/auth/browser-actor";
-import type { RawSearchParams } from "@/lib/sessions/search-params";
+import type { RawSearchParams } from "@/lib/search-params";
 import { listDepartments, listUsers } from "@/lib/users/queries";
 import { parseUserSearchParams, toListUsersRequest, type UserSearchParams } from "@/lib/users/search-params";
 

@@ -21,6 +21,17 @@ export function addDecimal(a: string, b: string): string {
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
+/** Negative, zero or positive as a is less than, equal to or greater than b, compared exactly. */
+export function compareDecimals(a: string, b: string): number {
+  const difference = addDecimal(a, b.startsWith("-") ? b.slice(1) : `-${b}`);
+  return difference === "0" ? 0 : difference.startsWith("-") ? -1 : 1;
+}
+
 export function sumDecimals(values: readonly string[]): string {
   return values.reduce(addDecimal, "0");
+}
+
+/** A numeric column read through Prisma as an exact string without exponent or trailing zeros; "0" for none. */
+export function decimalString(value: { toFixed(): string } | null | undefined): string {
+  return value ? value.toFixed() : "0";
 }

@@ -1,0 +1,48 @@
+// The words people read for the API's enums (client-safe): one place for roles, access levels, user
+// status and problem kinds, shared by every table, filter menu, chart and timeline.
+import type { z } from "zod";
+import type { accessLevel, taRole } from "@/lib/api/common-schemas";
+import type { problemKind, problemSeverity } from "@/lib/problems/schemas";
+import type { UserStatus } from "@/lib/users/schemas";
+
+export const taRoleLabels: Record<z.infer<typeof taRole>, string> = {
+  head_ta: "Head TA",
+  graduate_ta: "Graduate TA",
+  undergraduate_ta: "Undergraduate TA",
+};
+
+export const accessLevelLabels: Record<z.infer<typeof accessLevel>, string> = {
+  admin: "Admin",
+  coordinator: "Coordinator",
+  ta: "TA",
+};
+
+export const userStatusLabels: Record<UserStatus, string> = {
+  active: "Active",
+  invited: "Invited",
+  disabled: "Disabled",
+};
+
+export const problemKindLabels: Record<z.infer<typeof problemKind>, string> = {
+  ferpa_concern: "FERPA concern",
+  inappropriate_response: "Inappropriate response",
+  hallucination: "Hallucination",
+  technical_error: "Technical error",
+  persona_break: "Persona break",
+};
+
+export const problemSeverityLabels: Record<z.infer<typeof problemSeverity>, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  critical: "Critical",
+};
+
+/** A label from `labels`, or the raw value made readable when this build does not know it. */
+function labelOf(labels: Record<string, string>, value: string): string {
+  return labels[value] ?? value.replaceAll("_", " ");
+}
+
+export const taRoleLabel = (role: string): string => labelOf(taRoleLabels, role);
+export const problemKindLabel = (kind: string): string => labelOf(problemKindLabels, kind);
+export const problemSeverityLabel = (severity: string): string => (problemSeverityLabels as Record<string, string>)[severity] ?? severity;
