@@ -9,7 +9,7 @@ import { createSession } from "@/prisma/factories/sessions.ts";
 import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
 import { e2eDb } from "./support/database";
-import { expectAccessible, screenshotEveryLook } from "./support/looks";
+import { lookAtEveryTheme } from "./support/looks";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 90_000 });
@@ -205,6 +205,5 @@ test("the problems page looks right and passes axe", async ({ adminPage: page },
   test.setTimeout(120_000);
   await open(page, "/problems?status=all");
   await expect(page.locator("table tbody tr").first()).toBeVisible();
-  await expectAccessible(page);
-  await screenshotEveryLook(page, testInfo, "problems");
+  await lookAtEveryTheme(page, testInfo, "problems");
 });

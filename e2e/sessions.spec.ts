@@ -5,7 +5,7 @@ import { formatMoney } from "@/lib/format/money";
 import type { ListSessionsRequest, ListSessionsResponse } from "@/lib/sessions/schemas";
 import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
-import { expectAccessible, screenshotEveryLook } from "./support/looks";
+import { lookAtEveryTheme } from "./support/looks";
 
 // A navigation commits (and the URL changes) once the server has rendered the new view: give it time
 // on a busy development server.
@@ -197,8 +197,7 @@ test("the session history looks right and passes axe", async ({ adminPage: page 
   test.setTimeout(120_000);
   await open(page, "/sessions");
   await expect(page.locator("table tbody tr").first()).toBeVisible();
-  await expectAccessible(page);
-  await screenshotEveryLook(page, testInfo, "sessions");
+  await lookAtEveryTheme(page, testInfo, "sessions");
   // Tables scroll inside their container; the page itself never scrolls sideways.
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });

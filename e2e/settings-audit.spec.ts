@@ -8,7 +8,7 @@ import { createSession } from "@/prisma/factories/sessions.ts";
 import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
 import { e2eDb } from "./support/database";
-import { expectAccessible, screenshotEveryLook } from "./support/looks";
+import { lookAtEveryTheme } from "./support/looks";
 import { createUser } from "./support/users";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -60,8 +60,7 @@ test("filters narrow the log to the API's rows, with links to the targets", asyn
   await page.goBack();
   await expect(rows).toHaveCount(1);
 
-  await expectAccessible(page);
-  await screenshotEveryLook(page, testInfo, "settings-audit");
+  await lookAtEveryTheme(page, testInfo, "settings-audit");
 });
 
 test("a TA's access history downloads as a CSV and is itself audited", async ({ adminPage: page, admin, request }) => {

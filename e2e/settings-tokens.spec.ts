@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { expect as baseExpect, test } from "./fixtures";
 import { e2eDb } from "./support/database";
-import { expectAccessible, screenshotEveryLook } from "./support/looks";
+import { lookAtEveryTheme } from "./support/looks";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 300_000 });
@@ -71,8 +71,7 @@ test("create a token, read it once, use it, revoke it, and it stops working", as
   await expect(page.locator("table tbody tr").first()).toContainText("e2e");
 
   await page.goto("/settings/tokens");
-  await expectAccessible(page);
-  await screenshotEveryLook(page, testInfo, "settings-tokens");
+  await lookAtEveryTheme(page, testInfo, "settings-tokens");
 });
 
 test("a name the API refuses is explained in the dialog", async ({ adminPage: page }) => {

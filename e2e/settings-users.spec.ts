@@ -6,7 +6,7 @@ import type { UserInviteResponse } from "@/lib/users/schemas";
 import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
 import { e2eDb } from "./support/database";
-import { expectAccessible, screenshotEveryLook } from "./support/looks";
+import { lookAtEveryTheme } from "./support/looks";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 // Screenshots in four looks of three pages against a dev server take minutes on a busy machine.
@@ -135,8 +135,7 @@ test("the users page, the invitation page and the invalid-link page in every loo
 
   await open(page, `/settings/users?search=${suffix}`);
   await expect(page.locator("tbody tr", { hasText: `Looks ${suffix}` })).toContainText("Also: ");
-  await screenshotEveryLook(page, testInfo, "settings-users");
-  await expectAccessible(page);
+  await lookAtEveryTheme(page, testInfo, "settings-users");
   await page.getByRole("button", { name: `Edit access of Looks ${suffix}` }).click();
   const edit = page.getByRole("dialog", { name: `Access of Looks ${suffix}` });
   await expect(edit.getByRole("group", { name: "Also covers" })).toBeVisible();
@@ -147,12 +146,10 @@ test("the users page, the invitation page and the invalid-link page in every loo
     const invite = await visitor.newPage();
     await open(invite, created.invite_url);
     await expect(invite.getByRole("heading", { name: "Welcome to Glow Admin" })).toBeVisible();
-    await screenshotEveryLook(invite, testInfo, "invite");
-    await expectAccessible(invite);
+    await lookAtEveryTheme(invite, testInfo, "invite");
     await open(invite, `/invite/${"x".repeat(43)}`);
     await expect(invite.getByRole("heading", { name: "This invitation is no longer valid" })).toBeVisible();
-    await screenshotEveryLook(invite, testInfo, "invite-invalid");
-    await expectAccessible(invite);
+    await lookAtEveryTheme(invite, testInfo, "invite-invalid");
   } finally {
     await visitor.close();
   }

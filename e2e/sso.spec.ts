@@ -3,7 +3,7 @@
 import type { Page } from "@playwright/test";
 import { expect as baseExpect, test } from "./fixtures";
 import { e2eDb } from "./support/database";
-import { expectAccessible, screenshotEveryLook } from "./support/looks";
+import { lookAtEveryTheme } from "./support/looks";
 import { createUser } from "./support/users";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -34,8 +34,7 @@ test("an existing user signs in through the SSO button and lands on the dashboar
   const user = await createUser("coordinator");
   await page.goto("/login");
   await expect(ssoButton(page)).toBeVisible();
-  await screenshotEveryLook(page, testInfo, "login-with-sso");
-  await expectAccessible(page);
+  await lookAtEveryTheme(page, testInfo, "login-with-sso");
 
   // The IdP's spelling of the address differs in case; it is still the same person.
   await signInAtIdpAs(page, user.email.toUpperCase());
@@ -54,8 +53,7 @@ test("an email without a Glow account is refused with a message and recorded", a
   await signInAtIdpAs(page, email);
   await expect(page).toHaveURL(/\/login\?error=AccessDenied/);
   await expect(page.getByRole("alert").filter({ hasText: "no active Glow Admin account uses that email" })).toBeVisible();
-  await screenshotEveryLook(page, testInfo, "login-sso-refused");
-  await expectAccessible(page);
+  await lookAtEveryTheme(page, testInfo, "login-sso-refused");
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 

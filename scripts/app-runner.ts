@@ -59,6 +59,12 @@ export async function runApp(options: AppOptions): Promise<void> {
     await createDatabaseIfMissing(databaseUrl);
   }
   log(`Database: ${redact(databaseUrl)}${server.embedded ? " (embedded)" : ""}`);
+  // A typo in the proxy list must stop the start, not silently trust nobody (or everybody).
+  parseTrustedProxies(process.env.GLOW_TRUSTED_PROXIES);
+
+  // The build reads no database: it runs while the database is migrated and filled.
+  const building = options.dev ? Promise.resolve() : ensureBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, log);
+  building.catch(() => {}); // awaited below, where a failed build stops the start
 
   const applied = await applyPendingMigrations(databaseUrl);
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
@@ -90,9 +96,7 @@ export async function runApp(options: AppOptions): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await readOrCreateSecret(`${dataDir}/auth-secret`)),
   };
-  // A typo in the proxy list must stop the start, not silently trust nobody (or everybody).
-  parseTrustedProxies(process.env.GLOW_TRUSTED_PROXIES);
-  if (!options.dev) ensureBuild(env, log);
+  await building;
 
   // Our own server around Next.js (scripts/next-server.mjs); the IPC channel tells it when we are gone.
   const next = spawn(

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
-import { DateRangeFilter } from "@/components/sessions/date-range-filter";
-import type { FacetOptions } from "@/lib/activity/prepare";
+import { DateRangeFilter } from "@/components/data-table/date-range-filter";
+import type { FacetOptions } from "@/lib/facets/prepare";
 import { ProfileSetFilters } from "./profile-set-filters";
 
 /** Date range (for the profiles view), departments and roles; every change is a new URL. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
-import { controlClass, labelClass } from "@/components/sessions/filter-styles";
+import { controlClass, labelClass } from "@/components/ui/filter-styles";
 import { idleDayChoices, type IdleDays } from "@/lib/activity/search-params";
 
 /** How long without a session counts as "needs follow-up"; kept in the URL as idle_days. */

@@ -1,8 +1,8 @@
 "use client";
 
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
-import { FacetedFilter } from "@/components/sessions/faceted-filter";
-import type { FacetOptions } from "@/lib/activity/prepare";
+import { FacetedFilter } from "@/components/data-table/faceted-filter";
+import type { FacetOptions } from "@/lib/facets/prepare";
 
 /** Department and role multi-selects, shared by the dashboard and the Activity page. */
 export function ProfileSetFilters({ departmentIds, roles, facets }: { departmentIds: string[]; roles: string[]; facets: FacetOptions }) {

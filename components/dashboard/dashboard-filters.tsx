@@ -2,8 +2,8 @@
 
 import { ProfileSetFilters } from "@/components/activity/profile-set-filters";
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
-import { DateRangeFilter } from "@/components/sessions/date-range-filter";
-import type { FacetOptions } from "@/lib/activity/prepare";
+import { DateRangeFilter } from "@/components/data-table/date-range-filter";
+import type { FacetOptions } from "@/lib/facets/prepare";
 import type { PeriodChoice } from "@/lib/dashboard/search-params";
 
 const periods: { value: PeriodChoice; label: string }[] = [

@@ -1,6 +1,6 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type TableMeta, type VisibilityState } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { SortableHeader, type SortDirection } from "./column-header";
 import { Pagination } from "./pagination";
@@ -34,37 +34,48 @@ function cursorTo(state: PageState, page: number): string | null {
 }
 
 /**
- * A table whose rows, sort and page come from the server: sorting, paging and hiding columns only
- * change the URL, and the server component above renders the new page.
+ * The table's markup: headers that sort (through `onSort`), rows, and the empty state. DataTable
+ * drives it from the URL and the server; a list sorted in the browser (Activity) drives it itself.
  */
-export function DataTable<Row>({
+export function DataTableView<Row>({
   columns,
   rows,
   rowKey,
   sortBy,
   sortOrder,
-  pageState,
+  onSort,
   hiddenColumns = [],
   empty,
   caption,
+  meta,
+  rowIdAttribute,
+  busy = false,
+  children,
 }: {
   columns: ColumnDef<Row, unknown>[];
   rows: Row[];
   rowKey: (row: Row) => string;
   sortBy: string;
   sortOrder: SortDirection;
-  pageState: PageState;
+  onSort: (sortKey: string, direction: SortDirection) => void;
   hiddenColumns?: string[];
   empty: ReactNode;
   caption: string;
+  /** Handed to the cells as the table's meta (actions a cell may call). */
+  meta?: TableMeta<Row>;
+  /** A data attribute each row carries with its key, e.g. `data-profile-id`, for tests and scripts. */
+  rowIdAttribute?: `data-${string}`;
+  busy?: boolean;
+  /** Rendered after the rows, inside the table's frame (a dialog the rows open). */
+  children?: ReactNode;
 }) {
-  const { update, pending } = useSearchParamsState();
   const columnVisibility: VisibilityState = Object.fromEntries(hiddenColumns.map((id) => [id, false]));
   // TanStack Table returns functions React Compiler cannot memoize; we do not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,
+    meta,
     getRowId: rowKey,
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
@@ -73,58 +84,72 @@ export function DataTable<Row>({
   });
 
   return (
+    <div className={`relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${busy ? "opacity-60" : ""}`}>
+      <table className="w-full min-w-max border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const columnMeta = header.column.columnDef.meta as ColumnMeta | undefined;
+                const sortKey = columnMeta?.sortKey;
+                const active = !!sortKey && sortKey === sortBy;
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={active ? (sortOrder === "asc" ? "ascending" : "descending") : undefined}
+                    className={`whitespace-nowrap border-b border-slate-200 px-3 py-2 dark:border-slate-800 ${columnMeta?.align === "right" ? "text-right" : ""}`}
+                  >
+                    {sortKey ? (
+                      <SortableHeader label={label} active={active} direction={sortOrder} align={columnMeta?.align} onSort={(direction) => onSort(sortKey, direction)} />
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              {...(rowIdAttribute ? { [rowIdAttribute]: row.id } : {})}
+              className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-900/60"
+            >
+              {row.getVisibleCells().map((cell) => {
+                const columnMeta = cell.column.columnDef.meta as ColumnMeta | undefined;
+                return (
+                  <td key={cell.id} className={`whitespace-nowrap px-3 py-2 ${columnMeta?.align === "right" ? "text-right tabular-nums" : ""}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <div className="px-4 py-10 text-center text-slate-600 dark:text-slate-300">{empty}</div> : null}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A table whose rows, sort and page come from the server: sorting, paging and hiding columns only
+ * change the URL, and the server component above renders the new page.
+ */
+export function DataTable<Row>({
+  pageState,
+  ...view
+}: Omit<Parameters<typeof DataTableView<Row>>[0], "onSort" | "busy" | "children"> & { pageState: PageState }) {
+  const { update, pending } = useSearchParamsState();
+  return (
     <div aria-busy={pending}>
-      <div className={`relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${pending ? "opacity-60" : ""}`}>
-        <table className="w-full min-w-max border-collapse text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const meta = header.column.columnDef.meta as ColumnMeta | undefined;
-                  const active = !!meta?.sortKey && meta.sortKey === sortBy;
-                  const label = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={active ? (sortOrder === "asc" ? "ascending" : "descending") : undefined}
-                      className={`whitespace-nowrap border-b border-slate-200 px-3 py-2 dark:border-slate-800 ${meta?.align === "right" ? "text-right" : ""}`}
-                    >
-                      {meta?.sortKey ? (
-                        <SortableHeader
-                          label={label}
-                          active={active}
-                          direction={sortOrder}
-                          align={meta.align}
-                          onSort={(direction) => update({ sort_by: meta.sortKey, sort_order: direction })}
-                        />
-                      ) : (
-                        label
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-900/60">
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta as ColumnMeta | undefined;
-                  return (
-                    <td key={cell.id} className={`whitespace-nowrap px-3 py-2 ${meta?.align === "right" ? "text-right tabular-nums" : ""}`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <div className="px-4 py-10 text-center text-slate-600 dark:text-slate-300">{empty}</div> : null}
-      </div>
+      <DataTableView {...view} busy={pending} onSort={(sort_by, sort_order) => update({ sort_by, sort_order })} />
       <Pagination
         page={pageState.page}
         pageSize={pageState.page_size}

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { ApiCallError, callEndpoint } from "@/lib/contract/api-client";
+import { startEmulationEndpoint } from "@/lib/emulation/endpoints";
 
 export interface ViewAsTarget {
   profileId: string;
@@ -55,14 +57,10 @@ function ViewAsDialog({ dialog, target, onClosed }: { dialog: RefObject<HTMLDial
     if (!target) return;
     setPending(true);
     setError(null);
-    const response = await fetch("/system/emulation/start", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(reason ? { profile_id: target.profileId, reason } : { profile_id: target.profileId }),
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setError(body?.error?.message ?? "The emulation could not be started.");
+    try {
+      await callEndpoint(startEmulationEndpoint, reason ? { profile_id: target.profileId, reason } : { profile_id: target.profileId });
+    } catch (error) {
+      setError(error instanceof ApiCallError && error.code ? error.message : "The emulation could not be started.");
       setPending(false);
       return;
     }

@@ -1,22 +1,13 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { errorResponseSchema } from "@/lib/api/errors";
+import { callEndpoint } from "@/lib/contract/api-client";
+import { getGroupEndpoint } from "@/lib/groups/endpoints";
 import { nextMessageOffset } from "@/lib/groups/prepare";
-import { getGroupResponse, type GetGroupResponse } from "@/lib/groups/schemas";
+import type { GetGroupResponse } from "@/lib/groups/schemas";
 
-async function fetchGroupPage(groupId: string, offset: number, limit: number): Promise<GetGroupResponse> {
-  const response = await fetch("/system/group", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ group_id: groupId, include_detail: true, message_limit: limit, message_offset: offset }),
-  });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = errorResponseSchema.safeParse(json);
-    throw new Error(error.success ? error.data.error.message : `The messages could not be loaded (HTTP ${response.status}).`);
-  }
-  return getGroupResponse.parse(json);
+function fetchGroupPage(groupId: string, offset: number, limit: number, signal: AbortSignal): Promise<GetGroupResponse> {
+  return callEndpoint(getGroupEndpoint, { group_id: groupId, include_detail: true, message_limit: limit, message_offset: offset }, { signal });
 }
 
 /**
@@ -27,7 +18,7 @@ export function useGroupPages(initial: GetGroupResponse, limit: number) {
   const start = initial.message_offset ?? 0;
   return useInfiniteQuery({
     queryKey: ["group-detail", initial.group_id, start, limit],
-    queryFn: ({ pageParam }) => fetchGroupPage(initial.group_id, pageParam, limit),
+    queryFn: ({ pageParam, signal }) => fetchGroupPage(initial.group_id, pageParam, limit, signal),
     initialPageParam: start,
     initialData: { pages: [initial], pageParams: [start] },
     getNextPageParam: (last) => nextMessageOffset(last),

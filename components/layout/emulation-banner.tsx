@@ -1,13 +1,16 @@
 "use client";
 
 import { useState } from "react";
+import { callEndpoint } from "@/lib/contract/api-client";
+import { endEmulationEndpoint } from "@/lib/emulation/endpoints";
 
 /** Always visible while emulating: whose view this is, that it is read-only, and the way out. */
 export function EmulationBanner({ targetName, adminName }: { targetName: string; adminName: string }) {
   const [error, setError] = useState<string | null>(null);
   async function end() {
-    const response = await fetch("/system/emulation/end", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-    if (!response.ok) {
+    try {
+      await callEndpoint(endEmulationEndpoint, {});
+    } catch {
       setError("Could not end the emulation. Try again.");
       return;
     }

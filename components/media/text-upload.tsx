@@ -3,15 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { GroupUpload } from "@/lib/groups/prepare";
-import { downloadUrl } from "./download-url";
+import { getEndpoint } from "@/lib/contract/api-client";
+import { textDownloadEndpoint } from "@/lib/media/endpoints";
 import { FileDownload } from "./file-download";
 
 /** Texts above this size are offered as a download instead of being poured into the conversation. */
 const inlineLimit = 200_000;
 
-async function fetchText(uploadId: string): Promise<string> {
-  const response = await fetch(downloadUrl("text", uploadId), { credentials: "same-origin" });
-  if (!response.ok) throw new Error(`The text could not be loaded (HTTP ${response.status}).`);
+async function fetchText(uploadId: string, signal: AbortSignal): Promise<string> {
+  const response = await getEndpoint(textDownloadEndpoint, { text_upload_id: uploadId }, { signal });
   return response.text();
 }
 
@@ -20,7 +20,7 @@ export function TextUpload({ upload }: { upload: GroupUpload }) {
   const tooLarge = upload.byte_size > inlineLimit;
   const query = useQuery({
     queryKey: ["text-upload", upload.upload_id],
-    queryFn: () => fetchText(upload.upload_id),
+    queryFn: ({ signal }) => fetchText(upload.upload_id, signal),
     // An upload's bytes never change.
     staleTime: Infinity,
     enabled: !tooLarge,

@@ -1,7 +1,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ColumnMeta } from "@/components/data-table/data-table";
-import { CompactNumber } from "@/components/sessions/number-cells";
+import { CompactNumber } from "@/components/data-table/number-cells";
 import { Badge } from "@/components/ui/badge";
 import { Money } from "@/components/ui/money";
 import { TimeAgo } from "@/components/ui/time-ago";

@@ -2,7 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { resolveProblemResponseSchema, type ResolveProblemResponse } from "@/lib/problems/schemas";
+import { callEndpoint } from "@/lib/contract/api-client";
+import { resolveProblemEndpoint } from "@/lib/problems/endpoints";
+import type { ResolveProblemResponse } from "@/lib/problems/schemas";
 
 /** Every resolve/re-open shares this key, so a page can show the latest outcome (useMutationState). */
 export const resolveMutationKey = ["resolve-problem"] as const;
@@ -14,17 +16,8 @@ export interface ResolveVariables {
   description: string;
 }
 
-async function postResolve({ problem_id, resolved }: ResolveVariables): Promise<ResolveProblemResponse> {
-  const response = await fetch("/activity/resolve", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ problem_id, resolved }),
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  return resolveProblemResponseSchema.parse(await response.json());
+function postResolve({ problem_id, resolved }: ResolveVariables): Promise<ResolveProblemResponse> {
+  return callEndpoint(resolveProblemEndpoint, { problem_id, resolved });
 }
 
 /**

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { ArtifactSessionGroup } from "@/lib/sessions/schemas";
-import { CompactNumber, Count } from "./number-cells";
+import { CompactNumber, Count } from "@/components/data-table/number-cells";
 
 const th = "whitespace-nowrap border-b border-slate-200 px-3 py-2 font-medium dark:border-slate-800";
 const td = "whitespace-nowrap px-3 py-2";

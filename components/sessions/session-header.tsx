@@ -5,7 +5,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { formatUtc } from "@/lib/format/dates";
 import { sessionDuration } from "@/lib/sessions/prepare";
 import type { GetSessionResponse } from "@/lib/sessions/schemas";
-import { CompactNumber, Count } from "./number-cells";
+import { CompactNumber, Count } from "@/components/data-table/number-cells";
 import { SessionStatusBadge } from "./session-status-badge";
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {

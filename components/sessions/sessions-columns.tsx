@@ -5,7 +5,7 @@ import { Money } from "@/components/ui/money";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { problemCountText } from "@/lib/sessions/prepare";
 import type { SessionListItem } from "@/lib/sessions/schemas";
-import { CompactNumber, Count } from "./number-cells";
+import { CompactNumber, Count } from "@/components/data-table/number-cells";
 import { SessionStatusBadge } from "./session-status-badge";
 
 type Column = ColumnDef<SessionListItem, unknown> & { id: string; meta: ColumnMeta & { label: string } };

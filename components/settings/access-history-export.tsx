@@ -2,13 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
-import { controlClass, labelClass } from "@/components/sessions/filter-styles";
+import { controlClass, labelClass } from "@/components/ui/filter-styles";
 import { downloadFromApi } from "@/components/ui/download-from-api";
+import { accessHistoryEndpoint } from "@/lib/audit/endpoints";
 import { primaryButtonClass } from "./settings-dialog";
-import type { Option } from "./tokens-toolbar";
+import type { FilterOption as Option } from "@/lib/facets/prepare";
 
 function downloadHistory(body: { profile_id: string; purpose: string }): Promise<string> {
-  return downloadFromApi("/system/audit/access_history", body, "glow-access-history.csv");
+  return downloadFromApi(accessHistoryEndpoint, body, "glow-access-history.csv");
 }
 
 /** Everything recorded about one TA (who opened their records, emulations, their own actions, sign-ins) as a CSV. */

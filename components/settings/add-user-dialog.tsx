@@ -1,11 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
-import { userInviteResponseSchema, type UserInviteResponse } from "@/lib/users/schemas";
+import { type UserInviteResponse } from "@/lib/users/schemas";
 import { InviteLink } from "./invite-link";
 import { DialogFooter, primaryButtonClass, SettingsDialog } from "./settings-dialog";
 import { FieldError, fieldClass, UserAccessFields, type AccessValues, type Department } from "./user-access-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { createUserEndpoint } from "@/lib/users/endpoints";
 
 const initialAccess: AccessValues = { access_level: "ta", department_id: null, scoped_department_ids: [], ta_role: null };
 
@@ -13,7 +14,7 @@ export function AddUserDialog({ departments }: { departments: Department[] }) {
   const [open, setOpen] = useState(false);
   const [access, setAccess] = useState<AccessValues>(initialAccess);
   const [created, setCreated] = useState<UserInviteResponse | null>(null);
-  const api = useSettingsMutation("/system/users/create", userInviteResponseSchema);
+  const api = useSettingsMutation(createUserEndpoint);
   const id = useId();
   const errors = api.failure?.fields ?? {};
 

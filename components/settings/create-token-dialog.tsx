@@ -1,11 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
-import { controlClass, labelClass } from "@/components/sessions/filter-styles";
-import { createTokenResponseSchema, defaultTokenLifetimeDays, type CreateTokenResponse } from "@/lib/tokens/schemas";
+import { controlClass, labelClass } from "@/components/ui/filter-styles";
+import { defaultTokenLifetimeDays, type CreateTokenResponse } from "@/lib/tokens/schemas";
 import { DialogFooter, primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
-import type { Option } from "./tokens-toolbar";
+import type { FilterOption as Option } from "@/lib/facets/prepare";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { createTokenEndpoint } from "@/lib/tokens/endpoints";
 
 const lifetimes = [7, 30, defaultTokenLifetimeDays, 180, 365];
 
@@ -16,7 +17,7 @@ const lifetimes = [7, 30, defaultTokenLifetimeDays, 180, 365];
 export function CreateTokenDialog({ owners, currentProfileId }: { owners: Option[]; currentProfileId: string }) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreateTokenResponse | null>(null);
-  const api = useSettingsMutation("/system/tokens/create", createTokenResponseSchema);
+  const api = useSettingsMutation(createTokenEndpoint);
   const ids = { name: useId(), owner: useId(), expiry: useId() };
   const close = () => {
     setOpen(false);

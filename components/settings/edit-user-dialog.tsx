@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { userItemSchema, type UserItem } from "@/lib/users/schemas";
+import { type UserItem } from "@/lib/users/schemas";
 import { DialogFooter, primaryButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
 import { accessBody, UserAccessFields, type AccessValues, type Department } from "./user-access-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { updateUserEndpoint } from "@/lib/users/endpoints";
 
 function accessOf(user: UserItem): AccessValues {
   return { access_level: user.access_level, department_id: user.department_id, scoped_department_ids: user.scoped_department_ids, ta_role: user.ta_role };
@@ -13,7 +14,7 @@ function accessOf(user: UserItem): AccessValues {
 export function EditUserDialog({ user, departments, isSelf }: { user: UserItem; departments: Department[]; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
   const [access, setAccess] = useState<AccessValues>(() => accessOf(user));
-  const api = useSettingsMutation("/system/users/update", userItemSchema);
+  const api = useSettingsMutation(updateUserEndpoint);
 
   function show() {
     setAccess(accessOf(user));

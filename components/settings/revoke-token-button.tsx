@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { tokenItemSchema, type TokenItem } from "@/lib/tokens/schemas";
+import { type TokenItem } from "@/lib/tokens/schemas";
 import { dangerButtonClass, DialogFooter, SettingsDialog, smallButtonClass } from "./settings-dialog";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { revokeTokenEndpoint } from "@/lib/tokens/endpoints";
 
 export function RevokeTokenButton({ token }: { token: TokenItem }) {
   const [open, setOpen] = useState(false);
-  const api = useSettingsMutation("/system/tokens/revoke", tokenItemSchema);
+  const api = useSettingsMutation(revokeTokenEndpoint);
   const close = () => {
     setOpen(false);
     api.reset();

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { z } from "zod";
+import { ApiCallError, callEndpoint } from "@/lib/contract/api-client";
+import type { Endpoint } from "@/lib/contract/endpoint";
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,35 +15,25 @@ interface ApiFailure {
 }
 
 /**
- * POSTs to one of the settings endpoints (/system/users/*, /system/tokens/*) with the session cookie. On success the server
- * components re-render (router.refresh), so the table shows the change; failures keep the API's
- * message and its per-field issues for the form.
+ * Calls one of the settings endpoints (/system/users/*, /system/tokens/*) with the session cookie. On
+ * success the server components re-render (router.refresh), so the table shows the change; failures
+ * keep the API's message and its per-field issues for the form.
  */
-export function useSettingsMutation<Result extends z.ZodType>(path: string, response: Result) {
+export function useSettingsMutation<Body extends z.ZodType, Result extends z.ZodType>(endpoint: Endpoint<Body, Result>) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
-  async function send(body: Record<string, unknown>): Promise<z.infer<Result> | null> {
+  async function send(body: z.input<Body>): Promise<z.output<Result> | null> {
     setPending(true);
     setFailure(null);
     try {
-      const answer = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const json = (await answer.json().catch(() => null)) as unknown;
-      if (!answer.ok) {
-        const error = (json as { error?: { message?: string; issues?: { field: string; message: string }[] } } | null)?.error;
-        const fields: FieldErrors = {};
-        for (const issue of error?.issues ?? []) {
-          const field = issue.field.split(".")[0] ?? "";
-          if (field && !fields[field]) fields[field] = issue.message;
-        }
-        setFailure({ message: error?.message ?? `The server answered ${answer.status}.`, fields });
-        return null;
-      }
+      const answer = await callEndpoint(endpoint, body);
       router.refresh();
-      return response.parse(json);
-    } catch {
-      setFailure({ message: "The server could not be reached. Check your connection and try again.", fields: {} });
+      return answer;
+    } catch (error) {
+      const failed = error instanceof ApiCallError ? error : new ApiCallError("The answer could not be read.", 0);
+      setFailure({ message: failed.message, fields: failed.fieldErrors });
       return null;
     } finally {
       setPending(false);

@@ -2,12 +2,13 @@
 
 import { useState } from "react";
 import { ViewAsButton } from "@/components/emulation/view-as-button";
-import { userInviteResponseSchema, userItemSchema, type UserInviteResponse, type UserItem } from "@/lib/users/schemas";
+import { type UserInviteResponse, type UserItem } from "@/lib/users/schemas";
 import { EditUserDialog } from "./edit-user-dialog";
 import { InviteLink } from "./invite-link";
 import { dangerButtonClass, DialogFooter, primaryButtonClass, quietButtonClass, SettingsDialog, smallButtonClass } from "./settings-dialog";
 import type { Department } from "./user-access-fields";
 import { useSettingsMutation } from "./use-settings-mutation";
+import { inviteUserEndpoint, updateUserEndpoint } from "@/lib/users/endpoints";
 
 export function UserRowActions({ user, departments, currentProfileId }: { user: UserItem; departments: Department[]; currentProfileId: string }) {
   const isSelf = user.profile_id === currentProfileId;
@@ -27,7 +28,7 @@ export function UserRowActions({ user, departments, currentProfileId }: { user: 
 
 function DisableToggle({ user }: { user: UserItem }) {
   const [open, setOpen] = useState(false);
-  const api = useSettingsMutation("/system/users/update", userItemSchema);
+  const api = useSettingsMutation(updateUserEndpoint);
   const disabling = user.status !== "disabled";
   const verb = disabling ? "Disable" : "Enable";
   return (
@@ -61,7 +62,7 @@ function DisableToggle({ user }: { user: UserItem }) {
 function NewInviteLink({ user }: { user: UserItem }) {
   const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<UserInviteResponse | null>(null);
-  const api = useSettingsMutation("/system/users/invite", userInviteResponseSchema);
+  const api = useSettingsMutation(inviteUserEndpoint);
   const close = () => (setOpen(false), setIssued(null));
   return (
     <>

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
-import { controlClass, labelClass } from "@/components/sessions/filter-styles";
-import { useSyncedState } from "@/components/sessions/use-synced-state";
+import { controlClass, labelClass } from "@/components/ui/filter-styles";
+import { useSyncedState } from "@/components/data-table/use-synced-state";
 import { accessLevelLabels, userStatusLabels } from "@/lib/format/labels";
 import type { UserSearchParams } from "@/lib/users/search-params";
 import type { Department } from "./user-access-fields";

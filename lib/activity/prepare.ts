@@ -16,19 +16,6 @@ export function sessionsHref(profileId: string, window: { date_from?: string; da
   return `/sessions?${query}`;
 }
 
-export interface FacetOptions {
-  departments: { value: string; label: string }[];
-  roles: { value: string; label: string }[];
-}
-
-/** The filter menus from the `analytics` facets of /system/activity (they ignore the filters, so no option vanishes). */
-export function facetOptions(analytics: ActivityResponse["analytics"]): FacetOptions {
-  return {
-    departments: analytics.departments.map((d) => ({ value: d.department_id, label: d.name })),
-    roles: analytics.roles.map((r) => ({ value: r.role, label: taRoleLabels[r.role] })),
-  };
-}
-
 export interface SummaryCard {
   label: string;
   value: string;

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Endpoint } from "@/lib/contract/endpoint";
-import { auditedEndpointRead } from "@/lib/audit/audited-read";
 import { refusedRequests } from "@/lib/audit/refused-requests";
 import { clientAddress } from "@/lib/auth/client-address";
 import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/db/unavailable";
@@ -78,8 +77,8 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       if (unsafe) throw new ApiError("invalid_body", `${unsafe.field || "The body"} ${unsafe.message}.`, [unsafe]);
       const parsed = endpoint.body.safeParse(input);
       if (!parsed.success) throw invalidBody(parsed.error);
-      const run = () => withRequestContext({ headers: request.headers, requestId }, () => handler({ body: parsed.data, actor, request, requestId }));
-      const result = await auditedEndpointRead(actor, endpoint, parsed.data, { headers: request.headers, requestId }, run);
+      // Reads of records audit themselves in the data layer (lib/audit/audited-read.ts), with this request.
+      const result = await withRequestContext({ headers: request.headers, requestId }, () => handler({ body: parsed.data, actor, request, requestId }));
       const response =
         result instanceof Response
           ? result

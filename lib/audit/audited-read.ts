@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { AuditTarget, Endpoint } from "@/lib/contract/endpoint";
 import { ApiError } from "@/lib/api/errors";
+import { currentRequest } from "@/lib/api/request-context";
 import type { AuditOutcome } from "./actions";
 import { uploadOfferedRecently } from "./offered-uploads";
 import { recordAudit } from "./record";
@@ -77,4 +78,18 @@ export function auditedEndpointRead<Body extends z.ZodType, Result extends z.Zod
     },
     uploadId: audit.uploadId?.(body),
   });
+}
+
+/**
+ * The data layer's own audit of a record read: the exported read functions of sessions, groups and
+ * uploads run through this, so no caller (route, page, script) can read a record unrecorded. The
+ * request is the API's (route wrapper), the page's (Next's headers), or none for a script.
+ */
+export async function auditedRecordRead<Body extends z.ZodType, Result extends z.ZodType, Answer extends z.input<Result> | Response>(
+  actor: Actor,
+  endpoint: Endpoint<Body, Result>,
+  body: z.output<Body>,
+  read: () => Promise<Answer>,
+): Promise<Answer> {
+  return auditedEndpointRead(actor, endpoint, body, await currentRequest(), read);
 }

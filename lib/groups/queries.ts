@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedRecordRead } from "@/lib/audit/audited-read";
 import { auditListRead } from "@/lib/audit/list-read";
 import { profileSetIds, profileSetSql, summarySource } from "@/lib/auth/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
@@ -7,12 +8,17 @@ import { prisma } from "@/lib/db";
 import { fetchListPage } from "@/lib/summaries/list-page";
 import type { Grain } from "@/lib/summaries/window";
 import { decimalString } from "@/lib/format/decimal";
+import { getGroupEndpoint } from "./endpoints";
 import { groupDetail } from "./group-detail";
 import { costByModel, costByMonth, countGroups, groupListRows } from "./groups-sql";
 import type { GetGroupRequest, GetGroupResponse, ListGroupsRequest, ListGroupsResponse, PricingRequest, PricingResponse } from "./schemas";
 
-/** One group: identity only (cheap, for audit linking) or, with include_detail, the detail tree too. */
-export async function getGroup(actor: Actor, body: GetGroupRequest): Promise<GetGroupResponse> {
+/** One group: identity only (cheap, for audit linking) or, with include_detail, the detail tree too. Audited here. */
+export function getGroup(actor: Actor, body: GetGroupRequest): Promise<GetGroupResponse> {
+  return auditedRecordRead(actor, getGroupEndpoint, body, () => readGroup(actor, body));
+}
+
+async function readGroup(actor: Actor, body: GetGroupRequest): Promise<GetGroupResponse> {
   // One statement, not Prisma's two (the group, then its session): the lean lookup is the hot path.
   const [group] = await prisma.$queryRaw<Array<{ id: string; name: string; session_id: string; created_at: Date; profile_id: string }>>`
     SELECT g.id::text AS id, g.name, g.session_id::text AS session_id, g.created_at, s.profile_id::text AS profile_id
@@ -96,10 +102,12 @@ async function listGroupsUnaudited(actor: Actor, body: ListGroupsRequest): Promi
  * One group's totals for its own page. Not a list read: the page has already recorded its group.read
  * of this group, and one page view should leave one row.
  */
-export async function groupTotals(actor: Actor, groupId: string, sessionId: string): Promise<ListGroupsResponse["items"][number] | null> {
+/** The totals of a group the caller has read through getGroup (whose audit row covers them). */
+export async function groupTotals(actor: Actor, group: GetGroupResponse): Promise<ListGroupsResponse["items"][number] | null> {
+  if (!group.group_exists || !group.session_id) return null;
   // A session has a handful of groups, so one page of them finds this one.
-  const list = await listGroupsUnaudited(actor, { session_id: sessionId, page: 1, page_size: 200, sort_by: "created_at", sort_order: "asc" });
-  return list.items.find((item) => item.group_id === groupId) ?? null;
+  const list = await listGroupsUnaudited(actor, { session_id: group.session_id, page: 1, page_size: 200, sort_by: "created_at", sort_order: "asc" });
+  return list.items.find((item) => item.group_id === group.group_id) ?? null;
 }
 
 /** The Pricing page: every model's price history plus the cost of the runs in the window. */

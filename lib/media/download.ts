@@ -2,7 +2,9 @@ import "server-only";
 // One download implementation for every media kind: find the upload (of that kind, visible to the
 // caller), then stream its bytes, or one range of them, from the media store without buffering.
 import type { Readable } from "node:stream";
+import type { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { auditedRecordRead } from "@/lib/audit/audited-read";
 import { offeredUploadWindowMs } from "@/lib/audit/offered-uploads";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleGroups } from "@/lib/auth/scope";
@@ -10,6 +12,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mediaStore } from "@/lib/storage/media-store";
 import { contentDisposition } from "./content-disposition";
+import { downloadEndpoints } from "./endpoints";
 import { decideRange } from "./range";
 import type { MediaKind } from "./schemas";
 
@@ -29,7 +32,13 @@ function visibleUploads(actor: Actor): Prisma.UploadWhereInput {
   return actor.access_level === "admin" ? {} : { messages: { some: { message: { run: { group: visibleGroups(actor) } } } } };
 }
 
-export async function downloadUpload(actor: Actor, kind: MediaKind, uploadId: string, request: Request): Promise<Response> {
+/** An upload's bytes (or one range of them) for a caller who may see it. Audited here, as upload.read. */
+export function downloadUpload(actor: Actor, kind: MediaKind, uploadId: string, request: Request): Promise<Response> {
+  const body = { [`${kind}_upload_id`]: uploadId } as z.output<(typeof downloadEndpoints)[MediaKind]["body"]>;
+  return auditedRecordRead(actor, downloadEndpoints[kind], body, () => sendUpload(actor, kind, uploadId, request));
+}
+
+async function sendUpload(actor: Actor, kind: MediaKind, uploadId: string, request: Request): Promise<Response> {
   const upload = await prisma.upload.findFirst({
     where: { AND: [{ id: uploadId, kind }, visibleUploads(actor)] },
     select: { id: true, mime_type: true, sha256: true, original_name: true, storage_key: true, created_at: true },

@@ -47,3 +47,12 @@ export const imageDownloadEndpoint = downloadEndpoint("image", imageDownloadRequ
 export const videoDownloadEndpoint = downloadEndpoint("video", videoDownloadRequest);
 export const fileDownloadEndpoint = downloadEndpoint("file", fileDownloadRequest);
 export const textDownloadEndpoint = downloadEndpoint("text", textDownloadRequest);
+
+/** Each kind's download endpoint, for the code that serves, audits and links downloads by kind. */
+export const downloadEndpoints = {
+  audio: audioDownloadEndpoint,
+  file: fileDownloadEndpoint,
+  image: imageDownloadEndpoint,
+  text: textDownloadEndpoint,
+  video: videoDownloadEndpoint,
+} as const satisfies Record<MediaKind, unknown>;

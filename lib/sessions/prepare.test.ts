@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  describeTimelineEvent,
-  elapsedSince,
-  filterFacets,
-  problemCountText,
-  sessionDuration,
-  visibleTimeline,
-  type TimelineEventType,
-} from "./prepare";
+import { describeTimelineEvent, elapsedSince, problemCountText, sessionDuration, visibleTimeline, type TimelineEventType } from "./prepare";
+import { filterFacets } from "@/lib/facets/prepare";
 import type { SessionTimelineItem } from "./schemas";
 
 const event = (event_type: TimelineEventType, extra_1: string | null = null, extra_2: string | null = null): SessionTimelineItem => ({

@@ -1,8 +1,7 @@
-// Pure shaping for the sessions pages (client-safe): the words of the timeline, durations, and the
-// filter options built from the activity facets. Every wording decision lives here, unit-tested.
-import type { ActivityResponse } from "@/lib/activity/schemas";
+// Pure shaping for the sessions pages (client-safe): the words of the timeline and durations. Every
+// wording decision lives here, unit-tested.
 import { formatCompact, formatDuration, formatInteger } from "@/lib/format/numbers";
-import { problemKindLabel, problemSeverityLabel, taRoleLabel } from "@/lib/format/labels";
+import { problemKindLabel, problemSeverityLabel } from "@/lib/format/labels";
 import type { SessionTimelineItem } from "./schemas";
 
 export type TimelineEventType = SessionTimelineItem["event_type"];
@@ -96,38 +95,6 @@ export function problemCountText(open: number, total: number): { short: string; 
   return {
     short: `${formatInteger(open)} / ${formatInteger(total)}`,
     long: `${formatInteger(open)} open of ${formatInteger(total)} ${total === 1 ? "problem" : "problems"}`,
-  };
-}
-
-export interface FilterOption {
-  value: string;
-  label: string;
-}
-
-export interface FilterFacets {
-  departments: FilterOption[];
-  roles: FilterOption[];
-  profiles: FilterOption[];
-}
-
-/** The filter menus of the sessions and problems pages from one /system/activity answer. */
-export function filterFacets(activity: Pick<ActivityResponse, "analytics" | "resources">): FilterFacets {
-  const profiles = Object.values(activity.resources)
-    .map((profile) => ({
-      value: profile.profile_id,
-      label: profile.department_name ? `${profile.name} (${profile.department_name})` : profile.name,
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label, "en") || a.value.localeCompare(b.value));
-  return {
-    departments: activity.analytics.departments.map((department) => ({
-      value: department.department_id,
-      label: `${department.name} (${formatInteger(department.profile_count)})`,
-    })),
-    roles: activity.analytics.roles.map((role) => ({
-      value: role.role,
-      label: `${taRoleLabel(role.role)} (${formatInteger(role.profile_count)})`,
-    })),
-    profiles,
   };
 }
 

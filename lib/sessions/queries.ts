@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedRecordRead } from "@/lib/audit/audited-read";
 import { auditListRead } from "@/lib/audit/list-read";
 import { profileSetIds, profileSetSql, summarySource } from "@/lib/auth/profile-set";
 import { pageInfo } from "@/lib/api/common-schemas";
@@ -15,6 +16,7 @@ import type {
   ListSessionsRequest,
   ListSessionsResponse,
 } from "./schemas";
+import { sessionEndpoint } from "./endpoints";
 import { countSessions, sessionListRows } from "./sql";
 import { sessionTimeline } from "./timeline-sql";
 
@@ -53,7 +55,12 @@ async function listSessionsUnaudited(actor: Actor, body: ListSessionsRequest): P
   };
 }
 
-export async function getSessionDetail(actor: Actor, body: GetSessionRequest): Promise<GetSessionResponse> {
+/** One session with its groups, timeline and problems. Audited here. */
+export function getSessionDetail(actor: Actor, body: GetSessionRequest): Promise<GetSessionResponse> {
+  return auditedRecordRead(actor, sessionEndpoint, body, () => readSessionDetail(actor, body));
+}
+
+async function readSessionDetail(actor: Actor, body: GetSessionRequest): Promise<GetSessionResponse> {
   const session = await sessionHeader(actor, body.session_id);
   if (!session) return missingSession(actor, body.session_id);
 

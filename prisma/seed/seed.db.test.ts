@@ -91,18 +91,6 @@ describe("demo seed", () => {
     expect(roles.map((r) => r.ta_role).sort()).toEqual(["graduate_ta", "head_ta", "undergraduate_ta"]);
   }, 120_000);
 
-  it("is deterministic: another database, seeded another day, gets the same counts, emails and ids", async () => {
-    const shift = 4 * 86_400_000;
-    await seedDemo(b, store, { anchor: new Date(anchor.getTime() + shift) });
-    expect(await countRows(b)).toEqual(await countRows(a));
-    const emails = (db: PrismaClient) => db.profile.findMany({ select: { email: true }, orderBy: { email: "asc" } });
-    expect(await emails(b)).toEqual(await emails(a));
-    // Same sessions, same offsets from the anchor: only the anchor moved.
-    const sessions = async (db: PrismaClient, by = 0) =>
-      (await db.session.findMany({ select: { id: true, updated_at: true }, orderBy: { id: "asc" } })).map((s) => [s.id, s.updated_at.getTime() - by]);
-    expect(await sessions(b, shift)).toEqual(await sessions(a));
-  }, 120_000);
-
   it("prices every run exactly with the price in force when it ran (older runs keep old prices)", async () => {
     expect(await costMismatches(a)).toBe(0);
     const [periods] = await a.$queryRawUnsafe<{ n: number }[]>(`
@@ -143,7 +131,7 @@ describe("demo seed", () => {
     expect(await seedIfEmpty(a, store)).toBe(false);
     const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/db/seed-cli.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: urlB(), GLOW_MEDIA_DIR: mediaDir },
+      env: { ...process.env, DATABASE_URL: urlA(), GLOW_MEDIA_DIR: mediaDir },
       encoding: "utf8",
       timeout: 120_000,
     });
@@ -151,11 +139,25 @@ describe("demo seed", () => {
     expect(cli.stderr).toMatch(/already has data.*--force/);
   }, 120_000);
 
-  it("--force empties the database (audit_logs included) and seeds again", async () => {
+  // One seed proves both: --force leaves nothing of what was there, and the demo is the same
+  // whatever the database and the day.
+  it("--force empties the database (audit_logs included) and seeds again; another database, seeded another day, gets the same counts, emails and ids", async () => {
+    const stranger = await createProfile(b, {});
+    await createSession(b, stranger.id, { created_at: anchor });
     await b.$executeRawUnsafe(`insert into audit_logs (id, action, target_type) values (gen_random_uuid(), 'test.marker', 'test')`);
-    const before = await countRows(b);
-    const report = await seedDemo(b, store, { anchor, force: true });
-    expect(report.counts).toEqual({ ...before, audit_logs: 0 });
+    expect((await countRows(b)).audit_logs).toBe(1);
+
+    const shift = 4 * 86_400_000;
+    const report = await seedDemo(b, store, { anchor: new Date(anchor.getTime() + shift), force: true });
+    expect(report.counts).toEqual(await countRows(a));
+    expect(report.counts.audit_logs).toBe(0);
+    expect(await b.profile.findUnique({ where: { id: stranger.id } })).toBeNull();
+    const emails = (db: PrismaClient) => db.profile.findMany({ select: { email: true }, orderBy: { email: "asc" } });
+    expect(await emails(b)).toEqual(await emails(a));
+    // Same sessions, same offsets from the anchor: only the anchor moved.
+    const sessions = async (db: PrismaClient, by = 0) =>
+      (await db.session.findMany({ select: { id: true, updated_at: true }, orderBy: { id: "asc" } })).map((s) => [s.id, s.updated_at.getTime() - by]);
+    expect(await sessions(b, shift)).toEqual(await sessions(a));
   }, 120_000);
 
   it("lets factories add unique rows next to the demo data", async () => {

@@ -43,26 +43,22 @@ export async function inProcessRunner(world: BenchWorld, baseUrl: string): Promi
 async function pageWork(world: BenchWorld): Promise<(path: string) => (() => Promise<unknown>) | null> {
   const { loadActor } = await import("@/lib/auth/load-actor");
   const { getAnalytics, getActivity } = await import("@/lib/activity/queries");
-  const { getFilterFacets } = await import("@/lib/activity/facets");
+  const { getFilterFacets } = await import("@/lib/facets/queries");
   const { getDashboard } = await import("@/lib/dashboard/queries");
   const { dashboardRequestFromParams, parseDashboardSearchParams } = await import("@/lib/dashboard/search-params");
   const { activityRequestFromParams, parseActivitySearchParams } = await import("@/lib/activity/search-params");
   const { listSessions, getSessionDetail } = await import("@/lib/sessions/queries");
   const { parseSessionSearchParams, toListSessionsRequest } = await import("@/lib/sessions/search-params");
-  const { getGroup, getPricing, listGroups } = await import("@/lib/groups/queries");
+  const { getGroup, getPricing, groupTotals, listGroups } = await import("@/lib/groups/queries");
   const { parsePricingSearchParams, toListGroupsRequest, toPricingRequest, groupMessagePageSize } = await import("@/lib/groups/search-params");
   const { listProblems } = await import("@/lib/problems/queries");
   const { parseProblemSearchParams, toListProblemsRequest } = await import("@/lib/problems/search-params");
-  const { recordAudit } = await import("@/lib/audit/record");
   const actor = await loadActor(world.admin.profile_id);
   if (!actor) throw new Error("the bench admin cannot be loaded");
-  const audit = () => recordAudit(actor, { action: "session.read", target_type: "session", target_id: world.sessionId }, { headers: new Headers(), requestId: crypto.randomUUID() });
+  // The group page: one audited detail read, then the group's totals from the groups list.
   const group = async (id: string) => {
-    const lean = await getGroup(actor, { group_id: id, include_detail: false, message_limit: 1, message_offset: 0 });
-    await Promise.all([
-      listGroups(actor, { session_id: lean.session_id ?? undefined, page: 1, page_size: 200, sort_by: "created_at", sort_order: "asc" }),
-      getGroup(actor, { group_id: id, include_detail: true, message_limit: groupMessagePageSize, message_offset: 0 }),
-    ]);
+    const detail = await getGroup(actor, { group_id: id, include_detail: true, message_limit: groupMessagePageSize, message_offset: 0 });
+    await groupTotals(actor, detail);
   };
 
   return (path) => {
@@ -85,7 +81,7 @@ async function pageWork(world: BenchWorld): Promise<(path: string) => (() => Pro
         return () => Promise.all([count("open"), count("resolved"), getFilterFacets(actor), listProblems(actor, toListProblemsRequest(params))]);
       }
       default:
-        if (pathname === `/sessions/${world.sessionId}`) return () => audit().then(() => getSessionDetail(actor, { session_id: world.sessionId }));
+        if (pathname === `/sessions/${world.sessionId}`) return () => getSessionDetail(actor, { session_id: world.sessionId });
         if (pathname === `/groups/${world.groupId}`) return () => group(world.groupId);
         if (world.longGroupId && pathname === `/groups/${world.longGroupId}`) return () => group(world.longGroupId!);
         return null;

@@ -42,7 +42,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     // The sign-in burst gives each attempt its own address through X-Forwarded-For, as a botnet would.
     GLOW_TRUSTED_PROXIES: "127.0.0.1,::1",
   };
-  ensureBuild(env, options.log);
+  await ensureBuild(env, options.log);
   const child: ChildProcess = spawn(process.execPath, [...appServerNodeArgs(), path.join(repoRoot, "scripts/next-server.mjs"), "--port", String(options.port), "--host", "127.0.0.1"], {
     cwd: repoRoot,
     env,

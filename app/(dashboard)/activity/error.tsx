@@ -1,6 +1,6 @@
 "use client";
 
-import { RouteError } from "@/components/sessions/route-error";
+import { RouteError } from "@/components/ui/route-error";
 
 export default function ActivityError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return <RouteError what="Activity" error={error} reset={reset} />;

@@ -7,7 +7,7 @@ import { PriceTable } from "@/components/pricing/price-table";
 import { ChartsSkeleton, ToolbarSkeleton } from "@/components/pricing/pricing-skeletons";
 import { PricingToolbar } from "@/components/pricing/pricing-toolbar";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { getFilterFacets } from "@/lib/activity/facets";
+import { getFilterFacets } from "@/lib/facets/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { priceHistory, pricingCharts } from "@/lib/groups/prepare-pricing";
@@ -15,7 +15,7 @@ import { getPricing, listGroups } from "@/lib/groups/queries";
 import type { PricingResponse } from "@/lib/groups/schemas";
 import { parsePricingSearchParams, toListGroupsRequest, toPricingRequest, type PricingPageParams } from "@/lib/groups/search-params";
 import type { RawSearchParams } from "@/lib/search-params";
-import { filterFacets } from "@/lib/sessions/prepare";
+import { filterFacets } from "@/lib/facets/prepare";
 
 export const metadata: Metadata = { title: "Pricing" };
 

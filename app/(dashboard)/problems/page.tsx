@@ -3,14 +3,14 @@ import { Suspense } from "react";
 import { ProblemTabs } from "@/components/problems/problem-tabs";
 import { ProblemsTable } from "@/components/problems/problems-table";
 import { ProblemsToolbar } from "@/components/problems/problems-toolbar";
-import { PageHeading } from "@/components/sessions/page-heading";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Skeleton, TableSkeleton } from "@/components/ui/skeleton";
-import { getFilterFacets } from "@/lib/activity/facets";
+import { getFilterFacets } from "@/lib/facets/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { countProblems, listProblems } from "@/lib/problems/queries";
 import { parseProblemSearchParams, toListProblemsRequest, type ProblemSearchParams } from "@/lib/problems/search-params";
-import { filterFacets } from "@/lib/sessions/prepare";
+import { filterFacets } from "@/lib/facets/prepare";
 import type { RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Problems" };

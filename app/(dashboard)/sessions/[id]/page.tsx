@@ -2,17 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ViewAsButton } from "@/components/emulation/view-as-button";
 import { SessionProblems } from "@/components/problems/session-problems";
-import { ExportButton } from "@/components/sessions/export-button";
+import { ExportButton } from "@/components/data-table/export-button";
 import { SessionGroupsTable } from "@/components/sessions/session-groups-table";
 import { SessionHeader } from "@/components/sessions/session-header";
 import { SessionTimeline } from "@/components/timeline/session-timeline";
 import { Card } from "@/components/ui/card";
 import { uuid } from "@/lib/api/common-schemas";
-import { auditedPageRead } from "@/lib/audit/audited-page-read";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { canBeEmulated } from "@/lib/emulation/queries";
 import { formatInteger } from "@/lib/format/numbers";
-import { sessionEndpoint } from "@/lib/sessions/endpoints";
 import { getSessionDetail } from "@/lib/sessions/queries";
 
 export const metadata: Metadata = { title: "Session" };
@@ -24,8 +22,8 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   if (!parsed.success) notFound();
 
   const body = { session_id: parsed.data.toLowerCase() };
-  // The page reads the same student record /system/session does, so it leaves the same audit trail.
-  const session = await auditedPageRead(actor, sessionEndpoint, body, () => getSessionDetail(actor, body));
+  // The same read /system/session makes, audited by getSessionDetail itself.
+  const session = await getSessionDetail(actor, body);
   if (!session.session_exists) notFound();
 
   const viewAs =

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { ErrorState } from "@/components/ui/states";
+import { ErrorState } from "./states";
 
 /**
  * The body of a segment's error.tsx. `reset` alone only re-renders on the client; the failed part

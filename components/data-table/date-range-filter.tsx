@@ -1,6 +1,6 @@
 "use client";
 
-import { controlClass, labelClass } from "./filter-styles";
+import { controlClass, labelClass } from "@/components/ui/filter-styles";
 import { useSyncedState } from "./use-synced-state";
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);

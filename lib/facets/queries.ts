@@ -4,8 +4,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { profileSetSql } from "@/lib/auth/profile-set";
-import { getAnalytics } from "./queries";
-import type { ActivityResponse, ProfileResource } from "./schemas";
+import { getAnalytics } from "@/lib/activity/queries";
+import type { ActivityResponse, ProfileResource } from "@/lib/activity/schemas";
 
 export type FilterFacetsData = Pick<ActivityResponse, "analytics" | "resources">;
 

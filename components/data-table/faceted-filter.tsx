@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { FilterOption } from "@/lib/sessions/prepare";
-import { buttonClass } from "./filter-styles";
+import type { FilterOption } from "@/lib/facets/prepare";
+import { buttonClass } from "@/components/ui/filter-styles";
 import { sameItems, useSyncedState } from "./use-synced-state";
 
 /**

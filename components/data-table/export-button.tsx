@@ -3,18 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId } from "react";
 import { downloadFromApi } from "@/components/ui/download-from-api";
-import { buttonClass } from "./filter-styles";
+import type { z } from "zod";
+import { exportEndpoint } from "@/lib/export/endpoints";
+import type { exportRequestSchema } from "@/lib/export/schemas";
+import { buttonClass } from "@/components/ui/filter-styles";
 
-interface ExportBody {
-  target_session_id?: string;
-  date_from?: string;
-  date_to?: string;
-  department_ids?: string[];
-  roles?: string[];
-}
+/** What the export covers: the list's filters, or one session. */
+type ExportBody = Pick<z.input<typeof exportRequestSchema>, "target_session_id" | "date_from" | "date_to" | "department_ids" | "roles">;
 
 function downloadExport(body: ExportBody): Promise<string> {
-  return downloadFromApi("/system/export", body, "glow-export.zip");
+  return downloadFromApi(exportEndpoint, body, "glow-export.zip");
 }
 
 export function ExportButton({ body, label, description }: { body: ExportBody; label: string; description: string }) {
