@@ -39,7 +39,10 @@ const config = [
   {
     files: ["lib/**/schemas.ts", "lib/**/schemas/*.ts", "cli/**/*.ts"],
     rules: {
-      ...serverOnlyBoundary(["./lib/**/schemas.ts", "./lib/**/schemas/*.ts", "./cli"], "Schemas are shared with the browser and the CLI: import nothing server-only."),
+      ...serverOnlyBoundary(
+        ["./lib/**/schemas.ts", "./lib/**/schemas/*.ts", "./cli"],
+        "Schemas are shared with the browser and the CLI: import nothing server-only.",
+      ),
       "no-restricted-imports": ["error", { paths: [{ name: "server-only", message: "Schemas are shared with the browser and the CLI." }] }],
     },
   },

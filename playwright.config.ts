@@ -15,7 +15,7 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: true,
-  workers: 2,
+  workers: Number(process.env.GLOW_E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   timeout: 30_000,
@@ -29,19 +29,21 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: externalBaseUrl ? undefined : {
-    command: "node --import tsx scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    // The authorization matrix sends a few hundred requests per caller within minutes; the limiter has its own tests.
-    env: {
-      GLOW_E2E_PORT: port,
-      GLOW_E2E_DB: process.env.GLOW_E2E_DB,
-      GLOW_RATE_LIMIT_PER_TOKEN: process.env.GLOW_RATE_LIMIT_PER_TOKEN ?? "100000",
-      GLOW_RATE_LIMIT_PER_IP: process.env.GLOW_RATE_LIMIT_PER_IP ?? "100000",
-    },
-  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: "node --import tsx scripts/e2e-server.ts",
+        url: `http://127.0.0.1:${port}/`,
+        timeout: 600_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        // The authorization matrix sends a few hundred requests per caller within minutes; the limiter has its own tests.
+        env: {
+          GLOW_E2E_PORT: port,
+          GLOW_E2E_DB: process.env.GLOW_E2E_DB,
+          GLOW_RATE_LIMIT_PER_TOKEN: process.env.GLOW_RATE_LIMIT_PER_TOKEN ?? "100000",
+          GLOW_RATE_LIMIT_PER_IP: process.env.GLOW_RATE_LIMIT_PER_IP ?? "100000",
+        },
+      },
 });

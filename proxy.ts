@@ -9,10 +9,13 @@ import { pageContentSecurityPolicy } from "@/lib/security/headers";
 export function proxy(request: NextRequest) {
   for (const [name, value] of request.nextUrl.searchParams) {
     if (!isSafeText(name) || !isSafeText(value)) {
-      return new NextResponse(`Bad request: the query parameter "${name.replace(/[^\w-]/g, "?")}" must not contain a NUL character or an unpaired surrogate.`, {
-        status: 400,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      });
+      return new NextResponse(
+        `Bad request: the query parameter "${name.replace(/[^\w-]/g, "?")}" must not contain a NUL character or an unpaired surrogate.`,
+        {
+          status: 400,
+          headers: { "Content-Type": "text/plain; charset=utf-8" },
+        },
+      );
     }
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

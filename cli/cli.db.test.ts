@@ -36,7 +36,9 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const body = await buffer(req);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-  const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: "POST", headers, body: body.length ? body : undefined }));
+  const response = await handler(
+    new Request(`http://${req.headers.host}${req.url}`, { method: "POST", headers, body: body.length ? body : undefined }),
+  );
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
   else res.end();
@@ -80,12 +82,20 @@ describe("glow against the API over HTTP", () => {
 
   it("streams an export to disk that unzips with a manifest", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "glow-cli-export-"));
-    const { code, io } = await run(coordinator, ["system", "export", "--body", `{"target_session_id": "${sessionId}", "purpose": "cli test"}`, "--output", "session.zip"], { cwd: dir });
+    const { code, io } = await run(
+      coordinator,
+      ["system", "export", "--body", `{"target_session_id": "${sessionId}", "purpose": "cli test"}`, "--output", "session.zip"],
+      { cwd: dir },
+    );
     expect(io.err()).toMatch(/^Saved session\.zip \([\d,]+ bytes\)\n$/);
     expect(code).toBe(0);
     const zip = await readZip(await readFile(path.join(dir, "session.zip")));
     const manifest = exportManifestSchema.parse(JSON.parse(zip.files.get("manifest.json")?.toString() ?? "{}"));
-    expect(manifest).toMatchObject({ target: { type: "session", id: sessionId }, purpose: "cli test", counts: { sessions: 1, chats: 1, attempts: 1, problems: 1 } });
+    expect(manifest).toMatchObject({
+      target: { type: "session", id: sessionId },
+      purpose: "cli test",
+      counts: { sessions: 1, chats: 1, attempts: 1, problems: 1 },
+    });
   });
 
   it("resolves a problem with glow activity resolve, and exits 1 with the API's message when not allowed", async () => {

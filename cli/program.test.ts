@@ -107,13 +107,22 @@ describe("sending", () => {
   });
 
   it("exits 1 with the API's error message", async () => {
-    const io = captureIo({ fetch: fakeFetch(() => Response.json({ error: { code: "not_found", message: "No session with that target_session_id." } }, { status: 404 })) });
+    const io = captureIo({
+      fetch: fakeFetch(() => Response.json({ error: { code: "not_found", message: "No session with that target_session_id." } }, { status: 404 })),
+    });
     expect(await runCli(["system", "export", "--body", `{"target_session_id": "${sessionId}"}`], endpoints, io)).toBe(1);
     expect(io.err()).toBe("Error 404 (not_found): No session with that target_session_id.\n");
   });
 
   it("lists the API's issues one per line", async () => {
-    const error = { code: "invalid_body", message: "a: x; b: y", issues: [{ field: "a", message: "x" }, { field: "b", message: "y" }] };
+    const error = {
+      code: "invalid_body",
+      message: "a: x; b: y",
+      issues: [
+        { field: "a", message: "x" },
+        { field: "b", message: "y" },
+      ],
+    };
     const io = captureIo({ fetch: fakeFetch(() => Response.json({ error }, { status: 400 })) });
     expect(await runCli(["system", "activity"], endpoints, io)).toBe(1);
     expect(io.err()).toBe("Error 400 (invalid_body):\n  a: x\n  b: y\n");
@@ -132,7 +141,9 @@ describe("sending", () => {
 describe("binary answers", () => {
   const zip = Buffer.from("PK\x03\x04 pretend zip bytes");
   const zipResponse = () =>
-    new Response(zip, { headers: { "Content-Type": "application/zip", "Content-Disposition": 'attachment; filename="glow-export-all-20260101T000000Z.zip"' } });
+    new Response(zip, {
+      headers: { "Content-Type": "application/zip", "Content-Disposition": 'attachment; filename="glow-export-all-20260101T000000Z.zip"' },
+    });
 
   it("streams to --output, refusing to overwrite without --force", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "glow-cli-"));

@@ -71,12 +71,17 @@ export function buildProgram(list: readonly Endpoint[], io: CliIo): Command {
     const leaf = parent
       .command(name)
       .summary(endpoint.summary)
-      .description(`${endpoint.summary}\n\nPOST ${endpoint.path}, for ${endpoint.access.join(", ")}.\n\n${endpoint.description}${bodyFieldsHelp(endpoint)}`)
+      .description(
+        `${endpoint.summary}\n\nPOST ${endpoint.path}, for ${endpoint.access.join(", ")}.\n\n${endpoint.description}${bodyFieldsHelp(endpoint)}`,
+      )
       .option("--body <json>", "request body as JSON (default {})")
       .option("--body-file <path>", "read the JSON body from a file, or - for standard input");
     if (endpoint.binary) {
       leaf
-        .option("-o, --output <file>", "where to save the bytes (- for standard output; default: the server's file name, or standard output when piped)")
+        .option(
+          "-o, --output <file>",
+          "where to save the bytes (- for standard output; default: the server's file name, or standard output when piped)",
+        )
         .option("--force", "overwrite --output if it exists");
     }
     leaf.action(async (options: LeafOptions, command: Command) => {

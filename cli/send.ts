@@ -23,7 +23,8 @@ export function connection(options: { url?: string; token?: string }, io: CliIo)
   const url = options.url ?? io.env.GLOW_INSTANCE_URL;
   const token = options.token ?? io.env.GLOW_TOKEN;
   if (!url) throw new CliError("Set GLOW_INSTANCE_URL (or pass --url) to the Glow Admin address, e.g. http://127.0.0.1:3000", exitCode.usage);
-  if (!token) throw new CliError("Set GLOW_TOKEN (or pass --token) to an API token: npm run token:create -- --profile <email> --name <label>", exitCode.usage);
+  if (!token)
+    throw new CliError("Set GLOW_TOKEN (or pass --token) to an API token: npm run token:create -- --profile <email> --name <label>", exitCode.usage);
   if (!/^https?:\/\//i.test(url)) throw new CliError(`GLOW_INSTANCE_URL must start with http:// or https:// (got ${url})`, exitCode.usage);
   return { url: url.replace(/\/+$/, ""), token };
 }

@@ -8,7 +8,9 @@ export interface CapturedIo extends CliIo {
   outBytes(): Buffer;
 }
 
-export function captureIo(options: { fetch?: typeof fetch; env?: Record<string, string>; cwd?: string; stdin?: string; tty?: boolean } = {}): CapturedIo {
+export function captureIo(
+  options: { fetch?: typeof fetch; env?: Record<string, string>; cwd?: string; stdin?: string; tty?: boolean } = {},
+): CapturedIo {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const sink = (chunks: Buffer[]) =>

@@ -25,7 +25,10 @@ async function twoDepartments() {
   const outsider = await createTa(db, { department_id: other.id });
   const hour = 3_600_000;
   const { session } = await createSession(db, ta.id, { created_at: new Date(Date.now() - 2 * hour), ended_at: new Date(Date.now() - hour) });
-  const { session: outsiderSession } = await createSession(db, outsider.id, { created_at: new Date(Date.now() - 2 * hour), ended_at: new Date(Date.now() - hour) });
+  const { session: outsiderSession } = await createSession(db, outsider.id, {
+    created_at: new Date(Date.now() - 2 * hour),
+    ended_at: new Date(Date.now() - hour),
+  });
   const problem = await createProblem(db, session.id);
   return { home, other, ta, outsider, session, outsiderSession, problem };
 }
@@ -136,7 +139,11 @@ test("an admin views the dashboard as a TA, read-only and audited, then is admin
   // The TA's view has no resolve button, and the API refuses the change all the same.
   await expect(page.getByRole("button", { name: /^Resolve problem/ })).toHaveCount(0);
   const refused = await page.evaluate(async (problem_id) => {
-    const response = await fetch("/activity/resolve", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ problem_id, resolved: true }) });
+    const response = await fetch("/activity/resolve", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ problem_id, resolved: true }),
+    });
     return { status: response.status, body: (await response.json()) as { error?: { code?: string } } };
   }, world.problem.id);
   expect(refused.status).toBe(403);
@@ -150,9 +157,7 @@ test("an admin views the dashboard as a TA, read-only and audited, then is admin
 
   const audit = await db.auditLog.findMany({ where: { actor_id: admin.profile_id }, orderBy: { created_at: "asc" } });
   expect(audit.find((entry) => entry.action === "emulation.start")).toMatchObject({ target_id: world.ta.id, details: { reason } });
-  expect(audit).toContainEqual(
-    expect.objectContaining({ action: "session.read", target_id: world.session.id, on_behalf_of_id: world.ta.id }),
-  );
+  expect(audit).toContainEqual(expect.objectContaining({ action: "session.read", target_id: world.session.id, on_behalf_of_id: world.ta.id }));
   expect(audit.find((entry) => entry.action === "emulation.end")).toMatchObject({ on_behalf_of_id: world.ta.id });
 });
 
@@ -171,7 +176,11 @@ test("signing out ends an emulation left running, so the next sign-in is the adm
   const db = await e2eDb();
   await signInWithForm(page, admin);
   const started = await page.evaluate(async (profile_id) => {
-    const response = await fetch("/system/emulation/start", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ profile_id }) });
+    const response = await fetch("/system/emulation/start", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ profile_id }),
+    });
     return response.status;
   }, world.ta.id);
   expect(started).toBe(200);
@@ -181,9 +190,7 @@ test("signing out ends an emulation left running, so the next sign-in is the adm
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login\?notice=signed_out/);
   await expect(page.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();
-  await expect
-    .poll(async () => db.emulation.count({ where: { admin_id: admin.profile_id, ended_at: null } }))
-    .toBe(0);
+  await expect.poll(async () => db.emulation.count({ where: { admin_id: admin.profile_id, ended_at: null } })).toBe(0);
   const ended = await db.auditLog.findFirst({ where: { actor_id: admin.profile_id, action: "emulation.end" } });
   expect(ended).toMatchObject({ on_behalf_of_id: world.ta.id, details: { ended_by: "sign_out" } });
 

@@ -102,7 +102,9 @@ const probes: Record<string, Probe> = {
     body: byDepartment,
     shows: (text, side) =>
       text.includes(side.problem_id) ||
-      (JSON.parse(text) as { cost_by_department: { department_id: string | null }[] }).cost_by_department.some((row) => row.department_id === side.department_id),
+      (JSON.parse(text) as { cost_by_department: { department_id: string | null }[] }).cost_by_department.some(
+        (row) => row.department_id === side.department_id,
+      ),
   },
   "/system/follow_up": { kind: "filter", body: byDepartment, shows: (text, side) => text.includes(side.ta.profile_id) },
   "/system/sessions": { kind: "filter", body: byProfile, shows: (text, side) => text.includes(side.session_id) },
@@ -140,10 +142,18 @@ const probes: Record<string, Probe> = {
   "/system/users/update": { kind: "id", id: (side) => side.spare.profile_id, body: (id) => ({ profile_id: id, name: spareName(id) }) },
   "/system/users/invite": { kind: "id", id: (side) => side.spare.profile_id, body: (id) => ({ profile_id: id }) },
   "/system/tokens": { kind: "filter", body: byProfile, shows: (text, side) => text.includes(side.ta.profile_id) },
-  "/system/tokens/create": { kind: "id", id: (side) => side.spare.profile_id, body: (id) => ({ name: "matrix", profile_id: id, expires_in_days: 1 }) },
+  "/system/tokens/create": {
+    kind: "id",
+    id: (side) => side.spare.profile_id,
+    body: (id) => ({ name: "matrix", profile_id: id, expires_in_days: 1 }),
+  },
   "/system/tokens/revoke": { kind: "id", id: (side) => side.spare_token_id, body: (id) => ({ token_id: id }) },
   "/system/audit": { kind: "none", body: () => ({ page_size: 1 }) },
-  "/system/audit/access_history": { kind: "id", id: (side) => side.ta.profile_id, body: (id) => ({ profile_id: id, purpose: "Authorization matrix" }) },
+  "/system/audit/access_history": {
+    kind: "id",
+    id: (side) => side.ta.profile_id,
+    body: (id) => ({ profile_id: id, purpose: "Authorization matrix" }),
+  },
 };
 
 function spareName(profileId: string): string {
@@ -271,9 +281,15 @@ test("the matrix has rows and a probe for every endpoint, and nothing else", () 
   const paths: string[] = endpoints.map((endpoint) => endpoint.path);
   const unknown = [...new Set(apiRows.map((row) => row.path))].filter((path) => !paths.includes(path));
   expect(unknown, "matrix rows for endpoints that do not exist").toEqual([]);
-  expect(Object.keys(probes).filter((path) => !paths.includes(path)), "probes for endpoints that do not exist").toEqual([]);
+  expect(
+    Object.keys(probes).filter((path) => !paths.includes(path)),
+    "probes for endpoints that do not exist",
+  ).toEqual([]);
   const missing = endpoints.filter((endpoint) => !apiRows.some((row) => row.path === endpoint.path) || !probes[endpoint.path]);
-  expect(missing.map((endpoint) => endpoint.command), "endpoints without matrix rows or probe").toEqual([]);
+  expect(
+    missing.map((endpoint) => endpoint.command),
+    "endpoints without matrix rows or probe",
+  ).toEqual([]);
   for (const endpoint of endpoints) {
     const objects = apiRows.filter((row) => row.path === endpoint.path).map((row) => row.object);
     const wanted = probes[endpoint.path]?.kind === "none" ? ["-"] : ["A", "B"];
@@ -323,7 +339,8 @@ for (const endpoint of endpoints) {
             const missingId = randomUUID();
             const missing = await send(caller, method, endpoint.path, probe.body(missingId));
             const same = missing.status === answer.status && missing.text.replaceAll(missingId, "<id>") === answer.text.replaceAll(id, "<id>");
-            if (!same) failures.push(`${where}: answers unlike a missing id: ${answer.status} ${snippet(answer)} vs ${missing.status} ${snippet(missing)}`);
+            if (!same)
+              failures.push(`${where}: answers unlike a missing id: ${answer.status} ${snippet(answer)} vs ${missing.status} ${snippet(missing)}`);
           }
         }
       }
@@ -350,7 +367,7 @@ async function openPage(caller: PageCaller, url: string): Promise<{ status: numb
 // marker: the tag Next.js puts in the head when notFound() ran before streaming began, or the
 // digest it streams when notFound() ran inside a Suspense boundary (a page with loading.tsx). The
 // text is no sign: every page's RSC payload carries its segment's not-found fallback.
-const notFoundMarkers = ['<meta name="next-error" content="not-found"/>', 'NEXT_HTTP_ERROR_FALLBACK;404'];
+const notFoundMarkers = ['<meta name="next-error" content="not-found"/>', "NEXT_HTTP_ERROR_FALLBACK;404"];
 
 test("pages", async () => {
   test.setTimeout(300_000);
@@ -364,7 +381,8 @@ test("pages", async () => {
       const expected = row.expected[caller];
       const page = pages[i] as Awaited<ReturnType<typeof openPage>>;
       let got: string;
-      if (page.status >= 300 && page.status < 400) got = new URL(page.location, "http://x").pathname === "/login" ? "login" : `redirect ${page.location}`;
+      if (page.status >= 300 && page.status < 400)
+        got = new URL(page.location, "http://x").pathname === "/login" ? "login" : `redirect ${page.location}`;
       else if (page.status === 404 || notFoundMarkers.some((marker) => page.html.includes(marker))) got = "notfound";
       else if (page.status !== 200) got = String(page.status);
       else if (side) got = page.html.includes(pageMarker(row.page, side)) ? "shown" : "hidden";

@@ -97,7 +97,10 @@ test("audio and video play, served through range requests, and the view is one a
     if (response.status() === 206 && /\/system\/(audio|video)_download/.test(response.url())) ranged.push(response.url());
   });
   await page.goto(pageUrl(spot));
-  const message = runRow(page, spot.run_id).locator("article").filter({ has: page.locator("audio") }).first();
+  const message = runRow(page, spot.run_id)
+    .locator("article")
+    .filter({ has: page.locator("audio") })
+    .first();
   await expect(message).toBeVisible();
   await playsThrough(message.locator("audio").first());
   await playsThrough(message.locator("video").first());

@@ -26,7 +26,11 @@ async function freePort(): Promise<number> {
 }
 
 const post = (app: AppProcess, token: string, path: string, body: unknown) =>
-  fetch(`${app.url}${path}`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${app.url}${path}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 async function stopAndExpectNoSurvivors(app: AppProcess): Promise<void> {
   const tree = processTree(app.child.pid ?? 0);

@@ -153,7 +153,10 @@ test("resolving updates the list, the session page and the open-problem counts; 
 
   await open(page, `/problems?profile_id=${ta.id}`);
   await expect(page.getByTestId("count-open")).toHaveText("1");
-  await page.locator(`[data-problem-id="${problem.id}"]`).getByRole("button", { name: /^Resolve problem: E2E problem/ }).click();
+  await page
+    .locator(`[data-problem-id="${problem.id}"]`)
+    .getByRole("button", { name: /^Resolve problem: E2E problem/ })
+    .click();
   // The answer names who resolved it and when, even after the row has left the Open tab.
   await expect(page.getByRole("status").filter({ hasText: `— by ${admin.name} at ` })).toBeVisible();
   await expect(page.locator(`[data-problem-id="${problem.id}"]`)).toHaveCount(0);
@@ -187,7 +190,11 @@ test("a failed resolve shows the optimistic state, then rolls back with an error
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/activity/resolve", async (route) => {
     await held;
-    await route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal", message: "Database unavailable." } }) });
+    await route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "internal", message: "Database unavailable." } }),
+    });
   });
   await open(page, `/problems?profile_id=${ta.id}`);
   const cell = page.locator(`[data-problem-id="${problem.id}"]`);

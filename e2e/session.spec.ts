@@ -101,7 +101,10 @@ test("a long timeline shows 200 events until asked for all", async ({ adminPage:
   await expect(items).toHaveCount(200);
   await page.getByRole("button", { name: `Show all ${detail.timeline.length} events` }).click();
   await expect(items).toHaveCount(detail.timeline.length);
-  const times = await page.getByRole("list", { name: "Session timeline" }).locator("time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
+  const times = await page
+    .getByRole("list", { name: "Session timeline" })
+    .locator("time")
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
   expect(times).toEqual(detail.timeline.map((event) => event.created_at));
   expect([...times].sort()).toEqual(times);
 });

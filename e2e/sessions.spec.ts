@@ -58,7 +58,22 @@ test("the first page shows the API's sessions, newest first, with every column",
   await expect(page.getByRole("heading", { name: "Session history" })).toBeVisible();
   const answer = await expectRowsMatchApi(page, admin.token, {});
   await expect(page.getByRole("columnheader", { name: /Started/ })).toHaveAttribute("aria-sort", "descending");
-  for (const header of ["TA", "Title", "Department", "Started", "Updated", "Status", "Groups", "Runs", "Chats", "Attempts", "Messages", "Tokens", "Cost", "Problems"]) {
+  for (const header of [
+    "TA",
+    "Title",
+    "Department",
+    "Started",
+    "Updated",
+    "Status",
+    "Groups",
+    "Runs",
+    "Chats",
+    "Attempts",
+    "Messages",
+    "Tokens",
+    "Cost",
+    "Problems",
+  ]) {
     await expect(page.getByRole("columnheader", { name: new RegExp(`^${header}`) })).toBeVisible();
   }
   await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText(`of ${answer.total_count.toLocaleString("en-US")}`);
@@ -68,7 +83,9 @@ test("the first page shows the API's sessions, newest first, with every column",
   await expect(firstRow).toContainText(first.profile_name);
   await expect(firstRow.getByRole("link", { name: first.profile_name })).toHaveAttribute("href", `/sessions/${first.session_id}`);
   await expect(firstRow).toContainText(first.active ? "Active" : "Ended");
-  await expect(firstRow.locator(`span[title="${first.open_problem_count} open of ${first.problem_count} problem${first.problem_count === 1 ? "" : "s"}"]`)).toBeVisible();
+  await expect(
+    firstRow.locator(`span[title="${first.open_problem_count} open of ${first.problem_count} problem${first.problem_count === 1 ? "" : "s"}"]`),
+  ).toBeVisible();
 });
 
 test("sorting by a column header changes the URL and the order", async ({ adminPage: page, admin }) => {
@@ -141,12 +158,23 @@ test("pagination reaches the last page with the page size chosen, and back retur
   await open(page, "/sessions?sort_by=run_count&sort_order=asc&department_ids=dept-math");
   await page.getByLabel("Rows per page").selectOption("50");
   await expect(page).toHaveURL(/page_size=50/);
-  const first = await expectRowsMatchApi(page, admin.token, { sort_by: "run_count", sort_order: "asc", page_size: 50, department_ids: ["dept-math"] });
+  const first = await expectRowsMatchApi(page, admin.token, {
+    sort_by: "run_count",
+    sort_order: "asc",
+    page_size: 50,
+    department_ids: ["dept-math"],
+  });
   expect(first.items).toHaveLength(50);
 
   await page.getByRole("button", { name: "Last page" }).click();
   await expect(page).toHaveURL(new RegExp(`page=${first.total_pages}`));
-  const last = await expectRowsMatchApi(page, admin.token, { sort_by: "run_count", sort_order: "asc", page_size: 50, department_ids: ["dept-math"], page: first.total_pages });
+  const last = await expectRowsMatchApi(page, admin.token, {
+    sort_by: "run_count",
+    sort_order: "asc",
+    page_size: 50,
+    department_ids: ["dept-math"],
+    page: first.total_pages,
+  });
   expect(last.items.length).toBeGreaterThan(0);
   await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
 
@@ -154,7 +182,13 @@ test("pagination reaches the last page with the page size chosen, and back retur
   await expect(page).toHaveURL(new RegExp(`page=${first.total_pages - 1}`));
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`page=${first.total_pages}`));
-  await expectRowsMatchApi(page, admin.token, { sort_by: "run_count", sort_order: "asc", page_size: 50, department_ids: ["dept-math"], page: first.total_pages });
+  await expectRowsMatchApi(page, admin.token, {
+    sort_by: "run_count",
+    sort_order: "asc",
+    page_size: 50,
+    department_ids: ["dept-math"],
+    page: first.total_pages,
+  });
   await page.goBack();
   await expect(page).not.toHaveURL(/page=/);
   await expectRowsMatchApi(page, admin.token, { sort_by: "run_count", sort_order: "asc", page_size: 50, department_ids: ["dept-math"] });

@@ -79,7 +79,9 @@ test("a TA's access history downloads as a CSV and is itself audited", async ({ 
   expect(lines[0]).toBe(
     "created_at,relation,action,actor_id,actor_name,on_behalf_of_id,on_behalf_of_name,target_type,target_id,ip,request_id,user_agent,details,audit_id,login_id",
   );
-  expect(lines.some((line) => line.includes(",accessed_their_record,session.read,") && line.includes(coordinator.profile_id) && line.includes(session.id))).toBe(true);
+  expect(
+    lines.some((line) => line.includes(",accessed_their_record,session.read,") && line.includes(coordinator.profile_id) && line.includes(session.id)),
+  ).toBe(true);
   // The login's user agent would be a formula in a spreadsheet: it is neutralised.
   expect(lines.some((line) => line.includes(",login,login.succeeded,") && line.includes("'=cmd|"))).toBe(true);
   expect(csv).not.toContain(",=cmd");

@@ -111,7 +111,9 @@ test("an admin invites a user who sets a password, signs in, and is cut off when
     await expect(active).toContainText("Disabled");
     const db = await e2eDb();
     const profile = await db.profile.findUniqueOrThrow({ where: { email } });
-    const actions = (await db.auditLog.findMany({ where: { target_type: "profile", target_id: profile.id }, orderBy: { created_at: "asc" } })).map((r) => r.action);
+    const actions = (await db.auditLog.findMany({ where: { target_type: "profile", target_id: profile.id }, orderBy: { created_at: "asc" } })).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(["user.create", "user.accept_invite", "user.update"]);
 
     // Their next click lands on the sign-in page.
@@ -123,7 +125,12 @@ test("an admin invites a user who sets a password, signs in, and is cut off when
   }
 });
 
-test("the users page, the invitation page and the invalid-link page in every look", async ({ adminPage: page, admin, browser, baseURL }, testInfo) => {
+test("the users page, the invitation page and the invalid-link page in every look", async ({
+  adminPage: page,
+  admin,
+  browser,
+  baseURL,
+}, testInfo) => {
   const suffix = randomUUID().slice(0, 8);
   const created = await api<UserInviteResponse>(page.request, admin.token, "/system/users/create", {
     name: `Looks ${suffix}`,

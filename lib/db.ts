@@ -7,6 +7,5 @@ import { createPrismaClient } from "@/lib/db/client";
 const globalForPrisma = globalThis as unknown as { glowPrisma?: PrismaClient };
 
 export const prisma: PrismaClient =
-  globalForPrisma.glowPrisma ??
-  createPrismaClient(process.env.DATABASE_URL ?? "", Number(process.env.GLOW_DB_POOL_SIZE ?? 10));
+  globalForPrisma.glowPrisma ?? createPrismaClient(process.env.DATABASE_URL ?? "", Number(process.env.GLOW_DB_POOL_SIZE ?? 10));
 if (process.env.NODE_ENV !== "production") globalForPrisma.glowPrisma = prisma;

@@ -18,7 +18,10 @@ export function firstParam(raw: RawSearchParams, key: string): string | undefine
 export function allParams(raw: RawSearchParams, key: string): string[] {
   const value = raw[key];
   const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  return values.flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
+  return values
+    .flatMap((item) => item.split(","))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Keeps the items a schema accepts, dropping the rest and duplicates, up to `max`. */

@@ -101,7 +101,15 @@ export async function runApp(options: AppOptions): Promise<void> {
   // Our own server around Next.js (scripts/next-server.mjs); the IPC channel tells it when we are gone.
   const next = spawn(
     process.execPath,
-    [...appServerNodeArgs(), `${repoRoot}/scripts/next-server.mjs`, ...(options.dev ? ["--dev"] : []), "--port", options.port, "--host", options.host],
+    [
+      ...appServerNodeArgs(),
+      `${repoRoot}/scripts/next-server.mjs`,
+      ...(options.dev ? ["--dev"] : []),
+      "--port",
+      options.port,
+      "--host",
+      options.host,
+    ],
     { cwd: repoRoot, env, stdio: ["ignore", "pipe", "inherit", "ipc"] },
   );
   next.stdout?.on("data", (chunk: Buffer) => {
@@ -160,6 +168,8 @@ async function appConnection(options: {
     await grantAppAccess(options.ownerUrl, appRole);
     return options.appUrl;
   }
-  options.log("The app connects as the role that owns the tables, so it could rewrite its audit log: set GLOW_MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role that owns nothing (README, Security).");
+  options.log(
+    "The app connects as the role that owns the tables, so it could rewrite its audit log: set GLOW_MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role that owns nothing (README, Security).",
+  );
   return options.appUrl;
 }

@@ -18,7 +18,9 @@ import { parseArgs } from "node:util";
 // module (scripts/support/server-only.mjs), as Next.js's server build does.
 const hooks = fileURLToPath(new URL("./support/server-only.mjs", import.meta.url));
 if (!process.execArgv.includes(hooks)) {
-  const result = spawnSync(process.execPath, ["--import", hooks, "--import", "tsx", fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", hooks, "--import", "tsx", fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   process.exit(result.status ?? 1);
 }
 

@@ -23,9 +23,7 @@ export async function ensureDemoCredentials(databaseUrl: string): Promise<DemoCr
   try {
     const admin = await prisma.profile.findUnique({ where: { email: demoAdminEmail } });
     if (!admin) return null;
-    const saved = existsSync(credentialsFile)
-      ? storedCredentials.safeParse(JSON.parse(await readFile(credentialsFile, "utf8")))
-      : null;
+    const saved = existsSync(credentialsFile) ? storedCredentials.safeParse(JSON.parse(await readFile(credentialsFile, "utf8"))) : null;
     if (saved?.success) {
       const tokenRow = await prisma.apiToken.findUnique({ where: { token_hash: hashApiToken(saved.data.token) } });
       const passwordOk = admin.password_hash ? await verifyPassword(saved.data.password, admin.password_hash) : false;

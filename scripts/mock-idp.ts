@@ -22,14 +22,11 @@ export async function startMockIdp(port = 0, host = "127.0.0.1", defaultEmail?: 
     if (code && typeof hint === "string") emailByCode.set(code, hint);
   });
   // Fires for both the access token and the ID token of one code exchange.
-  server.service.on(
-    "beforeTokenSigning",
-    (token: { payload: Record<string, unknown> }, req: { body?: { code?: unknown } }) => {
-      const code = req.body?.code;
-      const email = (typeof code === "string" ? emailByCode.get(code) : undefined) ?? defaultEmail;
-      if (email) Object.assign(token.payload, { email, email_verified: true, name: email.split("@")[0] });
-    },
-  );
+  server.service.on("beforeTokenSigning", (token: { payload: Record<string, unknown> }, req: { body?: { code?: unknown } }) => {
+    const code = req.body?.code;
+    const email = (typeof code === "string" ? emailByCode.get(code) : undefined) ?? defaultEmail;
+    if (email) Object.assign(token.payload, { email, email_verified: true, name: email.split("@")[0] });
+  });
   server.service.on("beforeResponse", (_response: unknown, req: { body?: { code?: unknown } }) => {
     if (typeof req.body?.code === "string") emailByCode.delete(req.body.code);
   });

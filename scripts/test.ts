@@ -1,8 +1,8 @@
 // `npm test`: every check and suite, overlapped where two cores allow, then the time of each phase.
-// The schedule is the order of `phases`: a phase starts once the phases it waits for have ended, so
-// the CPU-bound build runs beside the unit suite and lint, and the browser suite starts on a built
-// app. Every phase runs even when another fails, so one run shows every failure.
-import { spawn } from "node:child_process";
+// A phase starts once the phases it waits for have ended: the build runs beside the unit suite and
+// lint, the type check once the build has written the route types, and the browser suite on the
+// built app. Every phase runs even when another fails, so one run shows every failure.
+import { spawn, type ChildProcess } from "node:child_process";
 import { repoRoot } from "./db/schema-engine.ts";
 
 interface Phase {
@@ -18,12 +18,12 @@ const bin = (tool: string, ...args: string[]) => [node, `${repoRoot}/node_module
 
 const phases: Phase[] = [
   { name: "build", steps: [[node, "--import", "tsx", `${repoRoot}/scripts/build-if-needed.ts`]] },
-  { name: "unit", steps: [bin("vitest/vitest.mjs", "run")] },
-  { name: "format", steps: [bin("prettier/bin/prettier.cjs", "--check", "--log-level", "warn", ".")] },
+  { name: "unit", steps: [bin("vitest/vitest.mjs", "run")], after: ["build"] },
+  { name: "format", steps: [bin("prettier/bin/prettier.cjs", "--check", "--log-level", "warn", ".")], after: ["build"] },
   { name: "lint", steps: [bin("eslint/bin/eslint.js", "--max-warnings", "0", ".")], after: ["format"] },
   // The route types next generates let tsc check every page's params, as `next build` would.
   { name: "typecheck", steps: [bin("next/dist/bin/next", "typegen"), bin("typescript/bin/tsc", "--noEmit")], after: ["build"] },
-  { name: "e2e", steps: [bin("@playwright/test/cli.js", "test")], after: ["build", "unit"] },
+  { name: "e2e", steps: [bin("@playwright/test/cli.js", "test")], after: ["build"] },
 ];
 
 interface Outcome {
@@ -34,6 +34,20 @@ interface Outcome {
 }
 
 const started = Date.now();
+const children = new Set<ChildProcess>();
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    for (const child of children) {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // Already gone.
+      }
+    }
+    process.exitCode = 130;
+  });
+}
 
 /** Runs one phase with its output prefixed by its name, so overlapping phases stay readable. */
 function run(phase: Phase): Promise<Outcome> {
@@ -43,7 +57,10 @@ function run(phase: Phase): Promise<Outcome> {
   const step = (index: number): Promise<number> =>
     new Promise<number>((resolve) => {
       const [command = node, ...args] = steps[index] ?? [];
-      const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+      // Its own process group, so stopping `npm test` stops the phase's whole tree (servers, browsers).
+      const child = spawn(command, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      children.add(child);
+      child.once("exit", () => children.delete(child));
       for (const stream of [child.stdout, child.stderr]) {
         let pending = "";
         stream.on("data", (chunk: Buffer) => {
@@ -73,14 +90,19 @@ async function main(): Promise<void> {
   const running = new Map<string, Promise<Outcome>>();
   for (const phase of chosen) {
     const waits = (phase.after ?? []).flatMap((name) => running.get(name) ?? []);
-    running.set(phase.name, Promise.all(waits).then(() => run(phase)));
+    running.set(
+      phase.name,
+      Promise.all(waits).then(() => run(phase)),
+    );
   }
   const outcomes = await Promise.all(running.values());
 
   console.log("\nphase       result   start   took");
   for (const outcome of outcomes.sort((a, b) => a.startedAt - b.startedAt)) {
     const result = outcome.code === 0 ? "passed" : "FAILED";
-    console.log(`${outcome.name.padEnd(11)} ${result.padEnd(8)} ${clock(outcome.startedAt - started).padStart(5)}   ${clock(outcome.endedAt - outcome.startedAt).padStart(5)}`);
+    console.log(
+      `${outcome.name.padEnd(11)} ${result.padEnd(8)} ${clock(outcome.startedAt - started).padStart(5)}   ${clock(outcome.endedAt - outcome.startedAt).padStart(5)}`,
+    );
   }
   console.log(`total                        ${clock(Date.now() - started).padStart(5)}`);
   process.exitCode = outcomes.every((outcome) => outcome.code === 0) ? 0 : 1;

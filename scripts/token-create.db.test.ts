@@ -7,7 +7,11 @@ import { createToken, parseTokenArgs, TokenCreateError } from "./token-create";
 
 describe("npm run token:create", () => {
   it("parses its arguments, naming what is missing or wrong", () => {
-    expect(parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--expires-in-days", "30"])).toEqual({ profile: "a@b.example", name: "ci", expires_in_days: 30 });
+    expect(parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--expires-in-days", "30"])).toEqual({
+      profile: "a@b.example",
+      name: "ci",
+      expires_in_days: 30,
+    });
     expect(parseTokenArgs(["--profile", "a@b.example", "--name", "ci"])).toEqual({ profile: "a@b.example", name: "ci" });
     expect(() => parseTokenArgs(["--name", "ci"])).toThrow(/--profile <email> is required/);
     expect(() => parseTokenArgs(["--profile", "a@b.example"])).toThrow(/--name <label> is required/);
@@ -23,7 +27,12 @@ describe("npm run token:create", () => {
     expect(looksLikeApiToken(created.token)).toBe(true);
     expect(created.expires_at?.toISOString()).toBe("2026-05-08T12:00:00.000Z");
     const row = await db().apiToken.findUniqueOrThrow({ where: { id: created.token_id } });
-    expect(row).toMatchObject({ profile_id: admin.id, name: "laptop", token_hash: hashApiToken(created.token), token_prefix: created.token.slice(0, 11) });
+    expect(row).toMatchObject({
+      profile_id: admin.id,
+      name: "laptop",
+      token_hash: hashApiToken(created.token),
+      token_prefix: created.token.slice(0, 11),
+    });
     expect(JSON.stringify(row)).not.toContain(created.token);
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "api_token.create", target_id: created.token_id } });
     expect(audit.details).toMatchObject({ profile_id: admin.id, name: "laptop" });

@@ -14,7 +14,11 @@ const usage = "Usage: npm run token:create -- --profile <email> --name <label> [
 
 export const tokenRequestSchema = z.strictObject({
   profile: z.string({ error: "--profile <email> is required" }).trim().min(3, { error: "--profile must be an email" }),
-  name: z.string({ error: "--name <label> is required" }).trim().min(1, { error: "--name must not be empty" }).max(100, { error: "--name must be at most 100 characters" }),
+  name: z
+    .string({ error: "--name <label> is required" })
+    .trim()
+    .min(1, { error: "--name must not be empty" })
+    .max(100, { error: "--name must be at most 100 characters" }),
   expires_in_days: z.coerce
     .number({ error: "--expires-in-days must be a number" })
     .int({ error: "--expires-in-days must be a whole number of days" })
@@ -103,7 +107,9 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(error instanceof TokenCreateError ? error.message : `token:create failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      error instanceof TokenCreateError ? error.message : `token:create failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   } finally {
     await db.$disconnect();

@@ -38,24 +38,50 @@ export async function buildWorld() {
 
   // Prices with many decimals, so sums of costs really exercise exact decimal arithmetic.
   const { model } = await createModelWithPrices(d, {}, [
-    { effective_from: new Date("2000-01-01T00:00:00Z"), input_per_million: "3.123457", cached_input_per_million: "0.777777", output_per_million: "11.000003" },
+    {
+      effective_from: new Date("2000-01-01T00:00:00Z"),
+      input_per_million: "3.123457",
+      cached_input_per_million: "0.777777",
+      output_per_million: "11.000003",
+    },
   ]);
   const agent = await createAgent(d);
-  const groupFor = (session: { id: string; profile_id: string; created_at: Date }, offsetMs: number, runs?: Parameters<typeof createGroupWithRuns>[2]["runs"]) =>
-    createGroupWithRuns(d, store, { session, created_at: addMs(session.created_at, offsetMs), model_id: model.id, agent_id: agent.id, runs });
+  const groupFor = (
+    session: { id: string; profile_id: string; created_at: Date },
+    offsetMs: number,
+    runs?: Parameters<typeof createGroupWithRuns>[2]["runs"],
+  ) => createGroupWithRuns(d, store, { session, created_at: addMs(session.created_at, offsetMs), model_id: model.id, agent_id: agent.id, runs });
 
   // s1: ta1, ended, two chats, two attempts (one scored), two groups (one failed run), two problems.
-  const s1 = await createSession(d, ta1.profile_id, { created_at: T0, ended_at: addMs(T0, 2 * hour) }, {
-    chats: [{ agent_id: agent.id, name: "Office hours" }, { name: "Review" }],
-    attempts: [{ chat: 0, name: "Base case", score: "87.50" }, { chat: 1, name: "Recursion" }],
-  });
+  const s1 = await createSession(
+    d,
+    ta1.profile_id,
+    { created_at: T0, ended_at: addMs(T0, 2 * hour) },
+    {
+      chats: [{ agent_id: agent.id, name: "Office hours" }, { name: "Review" }],
+      attempts: [
+        { chat: 0, name: "Base case", score: "87.50" },
+        { chat: 1, name: "Recursion" },
+      ],
+    },
+  );
   const g1 = await groupFor(s1.session, 5 * 60_000);
   const g2 = await groupFor(s1.session, 20 * 60_000, [
     { input_tokens: 1234, cached_input_tokens: 1000, output_tokens: 77 },
     { status: "failed", error: "upstream timeout", input_tokens: 999, cached_input_tokens: 3, output_tokens: 0 },
   ]);
-  const p1 = await createProblem(d, s1.session.id, { group_id: g1.group.id, kind: "hallucination", severity: "high", created_at: addMs(T0, 30 * 60_000) });
-  const p2 = await createProblem(d, s1.session.id, { kind: "persona_break", severity: "low", created_at: addMs(T0, 40 * 60_000), resolved_by_id: coordA.profile_id });
+  const p1 = await createProblem(d, s1.session.id, {
+    group_id: g1.group.id,
+    kind: "hallucination",
+    severity: "high",
+    created_at: addMs(T0, 30 * 60_000),
+  });
+  const p2 = await createProblem(d, s1.session.id, {
+    kind: "persona_break",
+    severity: "low",
+    created_at: addMs(T0, 40 * 60_000),
+    resolved_by_id: coordA.profile_id,
+  });
 
   // s2 (ta1) and s3 (ta2) start at the same instant, to exercise the session_id tiebreak.
   const s2 = await createSession(d, ta1.profile_id, { created_at: addMs(T0, day) });
@@ -66,7 +92,11 @@ export async function buildWorld() {
   for (let i = 0; i < 5; i += 1) ties.push(await createSession(d, ta2.profile_id, { created_at: addMs(T0, 3 * day) }, { chats: [] }));
   // Outside the March window.
   const late = await createSession(d, ta2.profile_id, { created_at: new Date("2024-04-20T10:00:00Z") });
-  const lateProblem = await createProblem(d, late.session.id, { kind: "technical_error", severity: "critical", created_at: new Date("2024-04-20T11:00:00Z") });
+  const lateProblem = await createProblem(d, late.session.id, {
+    kind: "technical_error",
+    severity: "critical",
+    created_at: new Date("2024-04-20T11:00:00Z"),
+  });
 
   // Department B: visible to coordB and admins only.
   const s4 = await createSession(d, ta3.profile_id, { created_at: addMs(T0, 2 * day) });
@@ -88,8 +118,31 @@ export async function buildWorld() {
   await createGrant(d, ta2.profile_id, { created_at: new Date("2024-02-02T00:00:00Z") });
 
   return {
-    deptA, deptB, admin, coordA, coordB, ta1, ta2, idle, ta3, model, agent,
-    s1, s2, s3, s4, ties, late, g1, g2, g3, g4, p1, p2, p4, lateProblem,
+    deptA,
+    deptB,
+    admin,
+    coordA,
+    coordB,
+    ta1,
+    ta2,
+    idle,
+    ta3,
+    model,
+    agent,
+    s1,
+    s2,
+    s3,
+    s4,
+    ties,
+    late,
+    g1,
+    g2,
+    g3,
+    g4,
+    p1,
+    p2,
+    p4,
+    lateProblem,
     /** Both departments, for admin calls that must not see other tests' rows. */
     both: [deptA.id, deptB.id],
   };

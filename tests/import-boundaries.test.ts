@@ -34,7 +34,9 @@ describe("components never reach server-only code", () => {
 
   it("client-safe modules pass", async () => {
     expect(await violations("components/sessions/boundary-fixture.tsx", 'import { formatMoney as imported } from "@/lib/format/money";')).toEqual([]);
-    expect(await violations("components/sessions/boundary-fixture.tsx", 'import { listSessionsRequestSchema as imported } from "@/lib/sessions/schemas";')).toEqual([]);
+    expect(
+      await violations("components/sessions/boundary-fixture.tsx", 'import { listSessionsRequestSchema as imported } from "@/lib/sessions/schemas";'),
+    ).toEqual([]);
   });
 });
 
@@ -44,6 +46,8 @@ describe("schemas and the CLI import nothing server-only", () => {
     ["lib/sessions/schemas.ts", 'import imported from "server-only";'],
     ["cli/boundary-fixture.ts", 'import { listSessions as imported } from "../lib/sessions/queries";'],
   ])("%s: %s fails lint", async (filePath, importLine) => {
-    expect((await violations(filePath, importLine)).some((rule) => rule === "import/no-restricted-paths" || rule === "no-restricted-imports")).toBe(true);
+    expect((await violations(filePath, importLine)).some((rule) => rule === "import/no-restricted-paths" || rule === "no-restricted-imports")).toBe(
+      true,
+    );
   });
 });

@@ -23,7 +23,10 @@ export default function ApiDocsPage() {
             <ul className="mt-2 space-y-1">
               {section.operations.map((operation) => (
                 <li key={operation.anchor}>
-                  <a href={`#${operation.anchor}`} className="block truncate font-mono text-xs text-slate-700 hover:text-indigo-700 dark:text-slate-300 dark:hover:text-indigo-300">
+                  <a
+                    href={`#${operation.anchor}`}
+                    className="block truncate font-mono text-xs text-slate-700 hover:text-indigo-700 dark:text-slate-300 dark:hover:text-indigo-300"
+                  >
                     {operation.method === "GET" ? "GET " : ""}
                     {operation.path}
                   </a>

@@ -10,12 +10,7 @@ export function IdleDaysSelect({ value }: { value: IdleDays }) {
   return (
     <label className={labelClass}>
       No session in
-      <select
-        className={controlClass}
-        value={value}
-        aria-busy={pending}
-        onChange={(event) => update({ idle_days: Number(event.target.value) })}
-      >
+      <select className={controlClass} value={value} aria-busy={pending} onChange={(event) => update({ idle_days: Number(event.target.value) })}>
         {idleDayChoices.map((days) => (
           <option key={days} value={days}>
             {days} days

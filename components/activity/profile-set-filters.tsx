@@ -9,7 +9,12 @@ export function ProfileSetFilters({ departmentIds, roles, facets }: { department
   const { update } = useSearchParamsState();
   return (
     <>
-      <FacetedFilter label="Departments" options={facets.departments} selected={departmentIds} onChange={(values) => update({ department_ids: values })} />
+      <FacetedFilter
+        label="Departments"
+        options={facets.departments}
+        selected={departmentIds}
+        onChange={(values) => update({ department_ids: values })}
+      />
       <FacetedFilter label="Roles" options={facets.roles} selected={roles} onChange={(values) => update({ roles: values })} />
     </>
   );

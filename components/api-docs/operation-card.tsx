@@ -15,7 +15,10 @@ function Heading({ children }: { children: ReactNode }) {
 export function OperationCard({ operation }: { operation: DocsOperation }) {
   const { response } = operation;
   return (
-    <article id={operation.anchor} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <article
+      id={operation.anchor}
+      className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
       <header className="flex flex-wrap items-center gap-2">
         <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold ${methodTone[operation.method] ?? "bg-slate-100 dark:bg-slate-800"}`}>
           {operation.method}
@@ -49,7 +52,8 @@ export function OperationCard({ operation }: { operation: DocsOperation }) {
       )}
 
       <Heading>
-        Response {response.kind === "json" && response.schemaName ? <span className="font-mono font-normal text-slate-500">{response.schemaName}</span> : null}
+        Response{" "}
+        {response.kind === "json" && response.schemaName ? <span className="font-mono font-normal text-slate-500">{response.schemaName}</span> : null}
       </Heading>
       {response.kind === "json" ? (
         <FieldTable fields={response.fields} caption={`Response of ${operation.path}`} />

@@ -53,7 +53,10 @@ export function AcceptInviteForm({
           aria-describedby={`${id}-password-help`}
           className={inputClass}
         />
-        <p id={`${id}-password-help`} className={`mt-1 text-xs ${errors.password ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
+        <p
+          id={`${id}-password-help`}
+          className={`mt-1 text-xs ${errors.password ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
+        >
           {errors.password ?? `At least ${minPasswordLength} characters. A few unrelated words make a good one.`}
         </p>
       </div>

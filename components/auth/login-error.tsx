@@ -1,7 +1,6 @@
 // next-auth puts these codes on /login as `?error=` (pages.error); people should read why, not the code.
 const messages: Record<string, string> = {
-  AccessDenied:
-    "Single sign-on worked, but no active Glow Admin account uses that email address. Ask an administrator to add you.",
+  AccessDenied: "Single sign-on worked, but no active Glow Admin account uses that email address. Ask an administrator to add you.",
   SessionRequired: "Please sign in to continue.",
   CredentialsSignin: "That email and password do not match an active account.",
 };

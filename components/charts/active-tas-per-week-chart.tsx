@@ -18,7 +18,13 @@ export function ActiveTasPerWeekChart({ view }: { view: ActiveTasPerWeekView }) 
       summary={view.summary}
       table={{ columns: ["Week", "Active TAs"], rows: view.data.map((w) => ({ key: w.week_start, cells: [w.title, formatInteger(w.active_tas)] })) }}
     >
-      <BarChart responsive data={view.data} aria-label={title} style={{ width: "100%", height: chartHeight }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        responsive
+        data={view.data}
+        aria-label={title}
+        style={{ width: "100%", height: chartHeight }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} minTickGap={12} />
         <YAxis tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} width={40} />
@@ -26,7 +32,9 @@ export function ActiveTasPerWeekChart({ view }: { view: ActiveTasPerWeekView }) 
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
           content={(props) => {
             const row = hoveredRow<Row>(props);
-            return row ? <ChartTooltipBox title={row.title} lines={[{ key: "a", name: "Active TAs", color, value: formatInteger(row.active_tas) }]} /> : null;
+            return row ? (
+              <ChartTooltipBox title={row.title} lines={[{ key: "a", name: "Active TAs", color, value: formatInteger(row.active_tas) }]} />
+            ) : null;
           }}
         />
         {/* Partial weeks are drawn lighter: fewer days, so fewer TAs is expected, not a drop. */}

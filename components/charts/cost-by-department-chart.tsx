@@ -20,9 +20,22 @@ export function CostByDepartmentChart({ view }: { view: DepartmentCostView }) {
       summary={view.summary}
       table={{ columns: ["Department", "Cost", "Tokens"], rows: view.data.map((d) => ({ key: d.key, cells: [d.label, d.exact, d.tokens] })) }}
     >
-      <BarChart responsive layout="vertical" data={view.data} aria-label={title} style={{ width: "100%", height }} margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+      <BarChart
+        responsive
+        layout="vertical"
+        data={view.data}
+        aria-label={title}
+        style={{ width: "100%", height }}
+        margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid {...gridProps} vertical horizontal={false} />
-        <XAxis type="number" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} tickFormatter={formatMoneyTick} />
+        <XAxis
+          type="number"
+          tick={axisTick}
+          tickLine={false}
+          axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }}
+          tickFormatter={formatMoneyTick}
+        />
         <YAxis type="category" dataKey="label" tick={axisTick} tickLine={false} axisLine={false} width={120} />
         <Tooltip
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}

@@ -37,7 +37,13 @@ export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] 
           margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
         >
           <CartesianGrid {...gridProps} vertical horizontal={false} />
-          <XAxis type="number" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} tickFormatter={formatMoneyTick} />
+          <XAxis
+            type="number"
+            tick={axisTick}
+            tickLine={false}
+            axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }}
+            tickFormatter={formatMoneyTick}
+          />
           <YAxis type="category" dataKey="axis_label" tick={axisTick} tickLine={false} axisLine={false} width={136} interval={0} />
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.08 }}

@@ -20,13 +20,22 @@ export function CostByMonthChart({ view }: { view: PricingChartsView["byMonth"] 
       summary={view.summary}
       table={{
         columns: ["Month", ...view.series.map((s) => s.name), "Total"],
-        rows: view.months.map((row) => ({ key: row.month, cells: [row.label, ...view.series.map((s) => row.labels[s.model_id] ?? "$0.00"), row.total_label] })),
+        rows: view.months.map((row) => ({
+          key: row.month,
+          cells: [row.label, ...view.series.map((s) => row.labels[s.model_id] ?? "$0.00"), row.total_label],
+        })),
       }}
     >
       {view.months.length === 0 ? (
         <p className="py-16 text-center text-sm">No runs match these filters. Widen the date range or clear the department filter.</p>
       ) : (
-        <BarChart responsive data={view.months} aria-label={title} style={{ width: "100%", height: chartHeight + 30 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <BarChart
+          responsive
+          data={view.months}
+          aria-label={title}
+          style={{ width: "100%", height: chartHeight + 30 }}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        >
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} minTickGap={12} />
           <YAxis tick={axisTick} tickLine={false} axisLine={false} width={64} tickFormatter={formatMoneyTick} />
@@ -41,9 +50,20 @@ export function CostByMonthChart({ view }: { view: PricingChartsView["byMonth"] 
               return <ChartTooltipBox title={row.label} lines={lines} footer={`Total ${row.total_label}`} />;
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 12, color: "currentColor" }} iconType="square" itemSorter={(item) => order.get(String(item.value)) ?? 0} />
+          <Legend
+            wrapperStyle={{ fontSize: 12, color: "currentColor" }}
+            iconType="square"
+            itemSorter={(item) => order.get(String(item.value)) ?? 0}
+          />
           {view.series.map((s) => (
-            <Bar key={s.model_id} dataKey={(row: Row) => row.values[s.model_id] ?? 0} name={s.name} stackId="models" fill={s.color} isAnimationActive={false} />
+            <Bar
+              key={s.model_id}
+              dataKey={(row: Row) => row.values[s.model_id] ?? 0}
+              name={s.name}
+              stackId="models"
+              fill={s.color}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       )}

@@ -30,10 +30,22 @@ export function ModelUsagePerDayChart({ view, metric }: { view: UsagePerDayView;
         rows: data.map((row) => ({ key: row.day, cells: [row.label, ...view.models.map((m) => show(row.day, m.key, row)), total(row.day)] })),
       }}
     >
-      <BarChart responsive data={data} aria-label={title} style={{ width: "100%", height: chartHeight + 30 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        responsive
+        data={data}
+        aria-label={title}
+        style={{ width: "100%", height: chartHeight + 30 }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} minTickGap={16} />
-        <YAxis tick={axisTick} tickLine={false} axisLine={false} width={isCost ? 64 : 48} tickFormatter={isCost ? formatMoneyTick : formatCountTick} />
+        <YAxis
+          tick={axisTick}
+          tickLine={false}
+          axisLine={false}
+          width={isCost ? 64 : 48}
+          tickFormatter={isCost ? formatMoneyTick : formatCountTick}
+        />
         <Tooltip
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
           content={(props) => {

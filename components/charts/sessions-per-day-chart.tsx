@@ -19,7 +19,13 @@ export function SessionsPerDayChart({ view }: { view: SessionsPerDayView }) {
       summary={view.summary}
       table={{ columns: ["Day", "Sessions"], rows: view.data.map((d) => ({ key: d.day, cells: [d.label, formatInteger(d.sessions)] })) }}
     >
-      <BarChart responsive data={view.data} aria-label={title} style={{ width: "100%", height: chartHeight }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        responsive
+        data={view.data}
+        aria-label={title}
+        style={{ width: "100%", height: chartHeight }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: "currentColor", strokeOpacity: 0.3 }} minTickGap={16} />
         <YAxis tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} width={40} tickFormatter={formatCountTick} />
@@ -27,7 +33,9 @@ export function SessionsPerDayChart({ view }: { view: SessionsPerDayView }) {
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
           content={(props) => {
             const row = hoveredRow<Row>(props);
-            return row ? <ChartTooltipBox title={row.label} lines={[{ key: "s", name: "Sessions", color, value: formatInteger(row.sessions) }]} /> : null;
+            return row ? (
+              <ChartTooltipBox title={row.label} lines={[{ key: "s", name: "Sessions", color, value: formatInteger(row.sessions) }]} />
+            ) : null;
           }}
         />
         <Bar dataKey="sessions" name="Sessions" fill={color} radius={[3, 3, 0, 0]} isAnimationActive={false} />

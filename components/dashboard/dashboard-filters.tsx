@@ -42,7 +42,11 @@ export function DashboardFilters({
               aria-pressed={active}
               onClick={() =>
                 // A custom range starts from the window on screen, so the date inputs are never empty.
-                update(choice.value === "custom" ? { period: "custom", date_from: dateFrom, date_to: dateTo } : { period: choice.value, date_from: null, date_to: null })
+                update(
+                  choice.value === "custom"
+                    ? { period: "custom", date_from: dateFrom, date_to: dateTo }
+                    : { period: choice.value, date_from: null, date_to: null },
+                )
               }
               className={`border-l border-slate-300 px-3 py-1.5 text-sm font-medium first:border-l-0 focus:outline-none focus-visible:relative focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-600 dark:border-slate-600 ${
                 active

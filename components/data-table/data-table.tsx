@@ -1,7 +1,9 @@
 "use client";
 
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type TableMeta, type VisibilityState } from "@tanstack/react-table";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/states";
 import { SortableHeader, type SortDirection } from "./column-header";
 import { Pagination } from "./pagination";
 import { useSearchParamsState } from "./use-search-params-state";
@@ -103,7 +105,13 @@ export function DataTableView<Row>({
                     className={`whitespace-nowrap border-b border-slate-200 px-3 py-2 dark:border-slate-800 ${columnMeta?.align === "right" ? "text-right" : ""}`}
                   >
                     {sortKey ? (
-                      <SortableHeader label={label} active={active} direction={sortOrder} align={columnMeta?.align} onSort={(direction) => onSort(sortKey, direction)} />
+                      <SortableHeader
+                        label={label}
+                        active={active}
+                        direction={sortOrder}
+                        align={columnMeta?.align}
+                        onSort={(direction) => onSort(sortKey, direction)}
+                      />
                     ) : (
                       label
                     )}
@@ -140,16 +148,32 @@ export function DataTableView<Row>({
 
 /**
  * A table whose rows, sort and page come from the server: sorting, paging and hiding columns only
- * change the URL, and the server component above renders the new page.
+ * change the URL, and the server component above renders the new page. `empty` says that nothing
+ * matches; a page past the last one says so itself.
  */
 export function DataTable<Row>({
   pageState,
   ...view
 }: Omit<Parameters<typeof DataTableView<Row>>[0], "onSort" | "busy" | "children"> & { pageState: PageState }) {
-  const { update, pending } = useSearchParamsState();
+  const { update, pending, pathname, searchParams } = useSearchParamsState();
+  // Rows exist, just not this far: a stale bookmark, or the list shrank since the link was made.
+  const pastTheEnd = view.rows.length === 0 && pageState.total_count > 0;
+  const firstPage = new URLSearchParams(searchParams.toString());
+  firstPage.delete("page");
+  firstPage.delete("cursor");
+  const empty = pastTheEnd ? (
+    <EmptyState title="This page is past the last one.">
+      <Link href={firstPage.size ? `${pathname}?${firstPage.toString()}` : pathname} className="text-indigo-700 underline dark:text-indigo-300">
+        Go back to the first page
+      </Link>{" "}
+      or use the pagination below.
+    </EmptyState>
+  ) : (
+    view.empty
+  );
   return (
     <div aria-busy={pending}>
-      <DataTableView {...view} busy={pending} onSort={(sort_by, sort_order) => update({ sort_by, sort_order })} />
+      <DataTableView {...view} empty={empty} busy={pending} onSort={(sort_by, sort_order) => update({ sort_by, sort_order })} />
       <Pagination
         page={pageState.page}
         pageSize={pageState.page_size}

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useSearchParamsState } from "./use-search-params-state";
 
@@ -35,8 +34,7 @@ export function FilterToolbar({
 }
 
 function ResetFilters({ keep }: { keep: readonly string[] }) {
-  const pathname = usePathname();
-  const { searchParams } = useSearchParamsState();
+  const { pathname, searchParams } = useSearchParamsState();
   const kept = new URLSearchParams();
   for (const key of keep) searchParams.getAll(key).forEach((value) => kept.append(key, value));
   return (

@@ -35,5 +35,5 @@ export function useSearchParamsState() {
     [pathname, router, searchParams],
   );
 
-  return { searchParams, update, pending };
+  return { pathname, searchParams, update, pending };
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { TimeAgo } from "@/components/ui/time-ago";
 
-const link = "font-medium text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300";
+const link =
+  "font-medium text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300";
 
 /** The group's name and where it belongs; rendered before the heavier totals and runs stream in. */
 export function GroupHeader({ name, sessionId, createdAt }: { name: string; sessionId: string; createdAt: string | null }) {

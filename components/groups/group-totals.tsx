@@ -58,7 +58,11 @@ export function GroupTotals({ totals }: { totals: GroupListItem }) {
 
 export function GroupTotalsSkeleton() {
   return (
-    <div role="status" aria-label="Loading totals" className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-slate-800">
+    <div
+      role="status"
+      aria-label="Loading totals"
+      className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-slate-800"
+    >
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className="space-y-1.5">
           <Skeleton className="h-3 w-16" />

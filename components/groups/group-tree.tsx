@@ -60,7 +60,10 @@ export function GroupTree({ initial, limit, openRunId }: { initial: GetGroupResp
 
       {group.first_offset > 0 ? (
         <p className="text-sm">
-          <Link href={`/groups/${initial.group_id}`} className="font-medium text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300">
+          <Link
+            href={`/groups/${initial.group_id}`}
+            className="font-medium text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300"
+          >
             Show from the first message
           </Link>{" "}
           <span className="text-slate-600 dark:text-slate-300">(this view starts at message {formatInteger(group.first_offset + 1)})</span>
@@ -92,10 +95,14 @@ export function GroupTree({ initial, limit, openRunId }: { initial: GetGroupResp
       ) : null}
       {query.hasNextPage ? (
         <div className="flex justify-center">
-          <button type="button" className={button} disabled={query.isFetchingNextPage} aria-busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage
-              ? "Loading messages…"
-              : loadMoreLabel(group.total_message_count - lastShown, limit)}
+          <button
+            type="button"
+            className={button}
+            disabled={query.isFetchingNextPage}
+            aria-busy={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
+            {query.isFetchingNextPage ? "Loading messages…" : loadMoreLabel(group.total_message_count - lastShown, limit)}
           </button>
         </div>
       ) : group.total_message_count > 0 ? (

@@ -26,7 +26,11 @@ export function MessageList({
     <ol className="space-y-3" aria-label="Messages">
       {entries.map((entry) =>
         entry.type === "context-start" ? (
-          <li key={`context-${entry.position}`} data-testid="context-window-start" className="flex items-center gap-3 py-1 text-xs font-medium text-sky-800 dark:text-sky-200">
+          <li
+            key={`context-${entry.position}`}
+            data-testid="context-window-start"
+            className="flex items-center gap-3 py-1 text-xs font-medium text-sky-800 dark:text-sky-200"
+          >
             <span aria-hidden className="h-px flex-1 bg-sky-300 dark:bg-sky-700" />
             Context window starts here
             <span aria-hidden className="h-px flex-1 bg-sky-300 dark:bg-sky-700" />

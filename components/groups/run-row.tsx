@@ -70,11 +70,21 @@ export function RunRow({
               </span>
             </span>
             <span className="flex flex-wrap gap-x-4 gap-y-0.5 text-sm">
-              <Stat label="Input" title={`${formatInteger(run.input_tokens)} input tokens`}>{formatCompact(run.input_tokens)}</Stat>
-              <Stat label="Cached" title={`${formatInteger(run.cached_input_tokens)} of them from the cache`}>{formatCompact(run.cached_input_tokens)}</Stat>
-              <Stat label="Output" title={`${formatInteger(run.output_tokens)} output tokens`}>{formatCompact(run.output_tokens)}</Stat>
-              <Stat label="Cost"><Money amount={run.cost} /></Stat>
-              <Stat label="Duration">{run.duration_ms === null ? (run.status === "running" ? "running" : "—") : formatDuration(run.duration_ms)}</Stat>
+              <Stat label="Input" title={`${formatInteger(run.input_tokens)} input tokens`}>
+                {formatCompact(run.input_tokens)}
+              </Stat>
+              <Stat label="Cached" title={`${formatInteger(run.cached_input_tokens)} of them from the cache`}>
+                {formatCompact(run.cached_input_tokens)}
+              </Stat>
+              <Stat label="Output" title={`${formatInteger(run.output_tokens)} output tokens`}>
+                {formatCompact(run.output_tokens)}
+              </Stat>
+              <Stat label="Cost">
+                <Money amount={run.cost} />
+              </Stat>
+              <Stat label="Duration">
+                {run.duration_ms === null ? (run.status === "running" ? "running" : "—") : formatDuration(run.duration_ms)}
+              </Stat>
             </span>
           </span>
         </button>

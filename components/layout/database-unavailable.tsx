@@ -7,7 +7,8 @@ export function DatabaseUnavailable() {
       <p className="text-sm font-semibold text-amber-700 dark:text-amber-300">Temporarily unavailable</p>
       <h1 className="text-2xl font-semibold tracking-tight">The database cannot be reached</h1>
       <p className="text-slate-600 dark:text-slate-300">
-        Glow Admin is running, but its database is not answering (it may be restarting). This page tries again every 10 seconds; nothing you saved is lost.
+        Glow Admin is running, but its database is not answering (it may be restarting). This page tries again every 10 seconds; nothing you saved is
+        lost.
       </p>
       <a
         href=""

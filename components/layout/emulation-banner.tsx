@@ -18,7 +18,10 @@ export function EmulationBanner({ targetName, adminName }: { targetName: string;
     window.location.reload();
   }
   return (
-    <div role="status" className="flex flex-wrap items-center gap-3 bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-3 bg-amber-100 px-4 py-2 text-sm text-amber-950 dark:bg-amber-900 dark:text-amber-50"
+    >
       <span>
         <strong>Viewing as {targetName}</strong> (read-only). Every view is recorded as {adminName}.
       </span>

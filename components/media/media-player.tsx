@@ -13,7 +13,14 @@ export function MediaPlayer({ upload }: { upload: GroupUpload }) {
     <figure className="max-w-full space-y-1">
       {upload.kind === "video" ? (
         // "#t=0.1" makes the browser decode a first frame, so the player shows a picture, not a black box.
-        <video controls preload="metadata" src={`${url}#t=0.1`} aria-label={label} className="w-full max-w-md rounded-md bg-black" data-upload-id={upload.upload_id}>
+        <video
+          controls
+          preload="metadata"
+          src={`${url}#t=0.1`}
+          aria-label={label}
+          className="w-full max-w-md rounded-md bg-black"
+          data-upload-id={upload.upload_id}
+        >
           <a href={url}>Download {upload.original_name}</a>
         </video>
       ) : (

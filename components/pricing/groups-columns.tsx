@@ -21,7 +21,12 @@ export function groupColumns(now: Date): Column[] {
       header: "Group",
       meta: { sortKey: "group_name", label: "Group" },
       cell: ({ row }) => (
-        <Link href={`/groups/${row.original.group_id}`} className={`${linkClass} block max-w-[18rem] truncate`} title={row.original.group_name} data-group-id={row.original.group_id}>
+        <Link
+          href={`/groups/${row.original.group_id}`}
+          className={`${linkClass} block max-w-[18rem] truncate`}
+          title={row.original.group_name}
+          data-group-id={row.original.group_id}
+        >
           {row.original.group_name}
         </Link>
       ),
@@ -54,7 +59,9 @@ export function groupColumns(now: Date): Column[] {
       header: "Tokens",
       meta: { sortKey: "total_tokens", align: "right", label: "Tokens" },
       cell: ({ row }) => (
-        <span title={`${formatInteger(row.original.input_tokens)} in (${formatInteger(row.original.cached_input_tokens)} cached), ${formatInteger(row.original.output_tokens)} out`}>
+        <span
+          title={`${formatInteger(row.original.input_tokens)} in (${formatInteger(row.original.cached_input_tokens)} cached), ${formatInteger(row.original.output_tokens)} out`}
+        >
           <CompactNumber value={row.original.total_tokens} />
         </span>
       ),

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DataTable, type PageState } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/states";
@@ -22,9 +21,6 @@ export function GroupsTable({
   now: string;
 }) {
   const columns = useMemo(() => groupColumns(new Date(now)), [now]);
-  const searchParams = useSearchParams();
-  const firstPage = new URLSearchParams(searchParams.toString());
-  firstPage.delete("page");
   return (
     <DataTable
       columns={columns}
@@ -36,22 +32,13 @@ export function GroupsTable({
       hiddenColumns={params.hide}
       caption="Generation groups with their runs, tokens, cost and models"
       empty={
-        rows.length === 0 && pageState.total_count > 0 ? (
-          <EmptyState title="This page is past the last one.">
-            <Link href={`/pricing?${firstPage.toString()}`} className="text-indigo-700 underline dark:text-indigo-300">
-              Go back to the first page
-            </Link>
-            .
-          </EmptyState>
-        ) : (
-          <EmptyState title="No groups match these filters.">
-            Widen the date range, clear a department, model or TA, or{" "}
-            <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">
-              reset all filters
-            </Link>
-            .
-          </EmptyState>
-        )
+        <EmptyState title="No groups match these filters.">
+          Widen the date range, clear a department, model or TA, or{" "}
+          <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">
+            reset all filters
+          </Link>
+          .
+        </EmptyState>
       }
     />
   );

@@ -11,7 +11,11 @@ const statusBadge: Record<PriceStatus, { tone: "green" | "neutral" | "indigo"; l
 /** Every model's per-million-token prices with their effective dates, newest first. */
 export function PriceTable({ models }: { models: ModelPriceHistory[] }) {
   if (models.length === 0) {
-    return <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-300">No models are configured yet. Prices appear here once a model is added.</p>;
+    return (
+      <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-300">
+        No models are configured yet. Prices appear here once a model is added.
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
@@ -19,26 +23,46 @@ export function PriceTable({ models }: { models: ModelPriceHistory[] }) {
         <caption className="sr-only">Model prices per million tokens, with the dates they apply from</caption>
         <thead className="bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
           <tr>
-            <th scope="col" className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">Model</th>
-            <th scope="col" className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">Applies</th>
-            <th scope="col" className="border-b border-slate-200 px-3 py-2 text-right dark:border-slate-800">Input / 1M</th>
-            <th scope="col" className="border-b border-slate-200 px-3 py-2 text-right dark:border-slate-800">Cached input / 1M</th>
-            <th scope="col" className="border-b border-slate-200 px-3 py-2 text-right dark:border-slate-800">Output / 1M</th>
-            <th scope="col" className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">Status</th>
+            <th scope="col" className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+              Model
+            </th>
+            <th scope="col" className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+              Applies
+            </th>
+            <th scope="col" className="border-b border-slate-200 px-3 py-2 text-right dark:border-slate-800">
+              Input / 1M
+            </th>
+            <th scope="col" className="border-b border-slate-200 px-3 py-2 text-right dark:border-slate-800">
+              Cached input / 1M
+            </th>
+            <th scope="col" className="border-b border-slate-200 px-3 py-2 text-right dark:border-slate-800">
+              Output / 1M
+            </th>
+            <th scope="col" className="border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+              Status
+            </th>
           </tr>
         </thead>
         {models.map((model) => (
           <tbody key={model.model_id} data-model-id={model.model_id} className="border-b border-slate-200 last:border-0 dark:border-slate-800">
             {model.prices.length === 0 ? (
               <tr>
-                <th scope="row" className="px-3 py-2 text-left font-medium">{model.name}</th>
-                <td colSpan={5} className="px-3 py-2 text-slate-600 dark:text-slate-300">No price set: runs of this model cost nothing until one is added.</td>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {model.name}
+                </th>
+                <td colSpan={5} className="px-3 py-2 text-slate-600 dark:text-slate-300">
+                  No price set: runs of this model cost nothing until one is added.
+                </td>
               </tr>
             ) : (
               model.prices.map((price, i) => {
                 const badge = statusBadge[price.status];
                 return (
-                  <tr key={price.effective_from} data-status={price.status} className={price.status === "current" ? "bg-emerald-50/60 dark:bg-emerald-950/30" : undefined}>
+                  <tr
+                    key={price.effective_from}
+                    data-status={price.status}
+                    className={price.status === "current" ? "bg-emerald-50/60 dark:bg-emerald-950/30" : undefined}
+                  >
                     {i === 0 ? (
                       <th scope="rowgroup" rowSpan={model.prices.length} className="px-3 py-2 text-left align-top font-medium">
                         {model.name}
@@ -51,7 +75,11 @@ export function PriceTable({ models }: { models: ModelPriceHistory[] }) {
                       </time>
                       {price.until ? (
                         <span className="text-slate-600 dark:text-slate-300">
-                          {" "}until <time dateTime={price.until} title={formatUtc(price.until)}>{formatDay(price.until)}</time>
+                          {" "}
+                          until{" "}
+                          <time dateTime={price.until} title={formatUtc(price.until)}>
+                            {formatDay(price.until)}
+                          </time>
                         </span>
                       ) : null}
                     </td>

@@ -42,7 +42,10 @@ export function ProblemTabs({ current, counts }: { current: ProblemStatusTab; co
                 }`}
               >
                 {tab.label}
-                <span className="rounded-full bg-slate-100 px-2 text-xs tabular-nums text-slate-800 dark:bg-slate-800 dark:text-slate-100" data-testid={`count-${tab.value}`}>
+                <span
+                  className="rounded-full bg-slate-100 px-2 text-xs tabular-nums text-slate-800 dark:bg-slate-800 dark:text-slate-100"
+                  data-testid={`count-${tab.value}`}
+                >
                   {formatInteger(counts[tab.value])}
                 </span>
               </Link>

@@ -13,8 +13,7 @@ const severityOptions = Object.entries(problemSeverityLabels).map(([value, label
 
 export function ProblemsToolbar({ params, facets }: { params: ProblemSearchParams; facets: FilterFacets }) {
   const { update } = useSearchParamsState();
-  const filtered =
-    params.kinds.length + params.severities.length + params.department_ids.length + params.roles.length > 0 || !!params.profile_id;
+  const filtered = params.kinds.length + params.severities.length + params.department_ids.length + params.roles.length > 0 || !!params.profile_id;
 
   // Resetting keeps the tab and the order, and clears the filters.
   return (

@@ -30,8 +30,7 @@ export function ResolveNotices() {
         <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
           {latest.data.resolved ? (
             <>
-              Resolved “{latest.variables.description}”
-              {latest.data.resolved_by_name ? ` — by ${latest.data.resolved_by_name}` : ""}
+              Resolved “{latest.variables.description}”{latest.data.resolved_by_name ? ` — by ${latest.data.resolved_by_name}` : ""}
               {latest.data.resolved_at ? ` at ${formatUtc(latest.data.resolved_at)}` : ""}.
             </>
           ) : (

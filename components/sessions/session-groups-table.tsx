@@ -19,12 +19,24 @@ export function SessionGroupsTable({ groups, now }: { groups: ArtifactSessionGro
         <caption className="sr-only">Generation groups of this session</caption>
         <thead className="bg-slate-50 text-left text-slate-700 dark:bg-slate-900 dark:text-slate-200">
           <tr>
-            <th scope="col" className={th}>Group</th>
-            <th scope="col" className={th}>First run</th>
-            <th scope="col" className={th}>Last run</th>
-            <th scope="col" className={`${th} text-right`}>Runs</th>
-            <th scope="col" className={`${th} text-right`}>Tokens</th>
-            <th scope="col" className={`${th} text-right`}>Cost</th>
+            <th scope="col" className={th}>
+              Group
+            </th>
+            <th scope="col" className={th}>
+              First run
+            </th>
+            <th scope="col" className={th}>
+              Last run
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Runs
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Tokens
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Cost
+            </th>
           </tr>
         </thead>
         <tbody>

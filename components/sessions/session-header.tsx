@@ -36,10 +36,15 @@ export function SessionHeader({
   return (
     <header className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/sessions" className="text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300">
+        <Link
+          href="/sessions"
+          className="text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300"
+        >
           Sessions
         </Link>
-        <span aria-hidden className="px-1 text-slate-500 dark:text-slate-400">/</span>
+        <span aria-hidden className="px-1 text-slate-500 dark:text-slate-400">
+          /
+        </span>
         <span className="text-slate-600 dark:text-slate-300">{session.title ?? "Untitled session"}</span>
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-3">

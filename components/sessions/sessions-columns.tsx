@@ -91,10 +91,7 @@ export function sessionColumns(now: Date): Column[] {
       cell: ({ row }) => {
         const text = problemCountText(row.original.open_problem_count, row.original.problem_count);
         return (
-          <span
-            title={text.long}
-            className={row.original.open_problem_count > 0 ? "font-medium text-red-800 dark:text-red-300" : undefined}
-          >
+          <span title={text.long} className={row.original.open_problem_count > 0 ? "font-medium text-red-800 dark:text-red-300" : undefined}>
             <span aria-hidden>{text.short}</span>
             <span className="sr-only">{text.long}</span>
           </span>

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DataTable, type PageState } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/states";
@@ -22,10 +21,6 @@ export function SessionsTable({
   now: string;
 }) {
   const columns = useMemo(() => sessionColumns(new Date(now)), [now]);
-  const pastTheEnd = rows.length === 0 && pageState.total_count > 0;
-  const searchParams = useSearchParams();
-  const firstPage = new URLSearchParams(searchParams.toString());
-  firstPage.delete("page");
   return (
     <DataTable
       columns={columns}
@@ -37,22 +32,13 @@ export function SessionsTable({
       hiddenColumns={params.hide}
       caption="Sessions, one row per session, with usage and cost"
       empty={
-        pastTheEnd ? (
-          <EmptyState title="This page is past the last one.">
-            <Link href={`/sessions?${firstPage.toString()}`} className="text-indigo-700 underline dark:text-indigo-300">
-              Go back to the first page
-            </Link>{" "}
-            or use the pagination below.
-          </EmptyState>
-        ) : (
-          <EmptyState title="No sessions match these filters.">
-            Widen the date range, clear a department, role or TA, or{" "}
-            <Link href="/sessions" className="text-indigo-700 underline dark:text-indigo-300">
-              reset all filters
-            </Link>
-            .
-          </EmptyState>
-        )
+        <EmptyState title="No sessions match these filters.">
+          Widen the date range, clear a department, role or TA, or{" "}
+          <Link href="/sessions" className="text-indigo-700 underline dark:text-indigo-300">
+            reset all filters
+          </Link>
+          .
+        </EmptyState>
       }
     />
   );

@@ -24,7 +24,12 @@ export function SessionsToolbar({ params, facets }: { params: SessionSearchParam
   const { update } = useSearchParamsState();
   const [active, setActive] = useSyncedState<string>(params.active);
   const filtered =
-    params.active !== "all" || !!params.date_from || !!params.date_to || params.department_ids.length > 0 || params.roles.length > 0 || !!params.profile_id;
+    params.active !== "all" ||
+    !!params.date_from ||
+    !!params.date_to ||
+    params.department_ids.length > 0 ||
+    params.roles.length > 0 ||
+    !!params.profile_id;
 
   return (
     <FilterToolbar

@@ -22,8 +22,8 @@ export function AccessHistoryExport({ tas }: { tas: Option[] }) {
         Export a TA&apos;s access history
       </h3>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-        A CSV of every access to their records, everything done on their behalf, their own actions and their sign-ins. The export itself is
-        recorded with its purpose.
+        A CSV of every access to their records, everything done on their behalf, their own actions and their sign-ins. The export itself is recorded
+        with its purpose.
       </p>
       <form
         className="mt-3 flex flex-wrap items-end gap-3"

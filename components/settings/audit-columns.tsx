@@ -35,7 +35,10 @@ function Target({ item }: { item: AuditItem }) {
         id
       )}
       {item.offered_upload_ids.length > 0 && (
-        <span className="text-xs text-slate-500 dark:text-slate-400" title={`Downloads of these uploads are recorded on this row:\n${item.offered_upload_ids.join("\n")}`}>
+        <span
+          className="text-xs text-slate-500 dark:text-slate-400"
+          title={`Downloads of these uploads are recorded on this row:\n${item.offered_upload_ids.join("\n")}`}
+        >
           + {item.offered_upload_ids.length} media
         </span>
       )}

@@ -97,7 +97,10 @@ function NewToken({ created, onDone }: { created: CreateTokenResponse; onDone: (
   const inputId = useId();
   return (
     <div className="space-y-4">
-      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      <p
+        role="status"
+        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+      >
         Copy this token now: it is shown only once and cannot be recovered. Anyone holding it can use the API as {created.profile_name}.
       </p>
       <label htmlFor={inputId} className={labelClass}>

@@ -8,7 +8,12 @@ import { useSettingsMutation } from "./use-settings-mutation";
 import { updateUserEndpoint } from "@/lib/users/endpoints";
 
 function accessOf(user: UserItem): AccessValues {
-  return { access_level: user.access_level, department_id: user.department_id, scoped_department_ids: user.scoped_department_ids, ta_role: user.ta_role };
+  return {
+    access_level: user.access_level,
+    department_id: user.department_id,
+    scoped_department_ids: user.scoped_department_ids,
+    ta_role: user.ta_role,
+  };
 }
 
 export function EditUserDialog({ user, departments, isSelf }: { user: UserItem; departments: Department[]; isSelf: boolean }) {

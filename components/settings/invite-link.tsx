@@ -18,7 +18,14 @@ export function InviteLink({ url, expiresAt, name }: { url: string; expiresAt: s
         Invitation link
       </label>
       <div className="flex gap-2">
-        <input id={id} readOnly value={url} data-invite-url onFocus={(event) => event.currentTarget.select()} className={`${fieldClass} mt-0 font-mono text-xs`} />
+        <input
+          id={id}
+          readOnly
+          value={url}
+          data-invite-url
+          onFocus={(event) => event.currentTarget.select()}
+          className={`${fieldClass} mt-0 font-mono text-xs`}
+        />
         <button
           type="button"
           className={`${smallButtonClass} shrink-0`}

@@ -24,8 +24,7 @@ export function tokenColumns(now: string): Column[] {
       id: "expires_at",
       header: "Expires",
       meta: { label: "Expires" },
-      cell: ({ row }) =>
-        row.original.expires_at ? <time dateTime={row.original.expires_at}>{formatDay(row.original.expires_at)}</time> : "Never",
+      cell: ({ row }) => (row.original.expires_at ? <time dateTime={row.original.expires_at}>{formatDay(row.original.expires_at)}</time> : "Never"),
     },
     {
       id: "last_used_at",

@@ -22,7 +22,10 @@ export function SessionTimeline({ events, startedAt, now }: { events: SessionTim
   }
   return (
     <div>
-      <ol className="relative max-w-3xl space-y-4 before:absolute before:bottom-2 before:left-4 before:top-2 before:w-px before:bg-slate-200 dark:before:bg-slate-700" aria-label="Session timeline">
+      <ol
+        className="relative max-w-3xl space-y-4 before:absolute before:bottom-2 before:left-4 before:top-2 before:w-px before:bg-slate-200 dark:before:bg-slate-700"
+        aria-label="Session timeline"
+      >
         {shown.map((event, index) => {
           const view = describeTimelineEvent(event);
           const elapsed = elapsedSince(startedAt, event.created_at);

@@ -28,7 +28,16 @@ const tones: Record<TimelineTone, string> = {
 export function TimelineIcon({ type, tone }: { type: TimelineEventType; tone: TimelineTone }) {
   return (
     <span className={`flex h-8 w-8 shrink-0 items-center justify-center rounded-full ring-1 ${tones[tone]}`}>
-      <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="h-4 w-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d={paths[type]} />
       </svg>
     </span>

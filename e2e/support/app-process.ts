@@ -67,9 +67,11 @@ function parentOf(pid: number): number | null {
 
 /** `pid` and every process below it. */
 export function processTree(pid: number): number[] {
-  const all = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+  const all = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const tree = [pid];
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const candidate of all) {
       if (!tree.includes(candidate) && tree.includes(parentOf(candidate) ?? -1)) {

@@ -52,7 +52,6 @@ type Playwright = PlaywrightWorkerArgs["playwright"];
 
 const modelName = "e2e-authorization-model";
 
-
 const uploadFiles: Record<Exclude<MediaKind, "text">, string> = {
   audio: "clip.wav",
   image: "picture.png",

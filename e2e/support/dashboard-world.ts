@@ -17,7 +17,6 @@ export const daysAgo = (days: number) => new Date(Date.now() - days * day - hour
 
 const modelName = "e2e-dashboard-model";
 
-
 export type DashboardWorld = Awaited<ReturnType<typeof createDashboardWorld>>;
 
 /**

@@ -10,11 +10,11 @@ export interface MatrixRow<Caller extends string, Outcome extends string> {
 }
 
 /** Parses a table whose header must list exactly `callers`, in order; a malformed row throws. */
-export function parseMatrix<Caller extends string, Outcome extends string>(
-  text: string,
-  callers: readonly Caller[],
-): MatrixRow<Caller, Outcome>[] {
-  const [header, ...lines] = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
+export function parseMatrix<Caller extends string, Outcome extends string>(text: string, callers: readonly Caller[]): MatrixRow<Caller, Outcome>[] {
+  const [header, ...lines] = text
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/));
   const callerColumns = header?.slice(2) ?? [];
   if (callerColumns.join(" ") !== callers.join(" ")) throw new Error(`matrix columns are ${callerColumns.join(" ")}, not ${callers.join(" ")}`);
   return lines.map((cells) => {

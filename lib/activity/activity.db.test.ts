@@ -18,7 +18,9 @@ describe("POST /system/activity", () => {
   it("counts the window's events of the filtered profile set", async () => {
     const res = await activity(w.admin.token, { ...marchWindow, department_ids: w.both });
     expect(res).toMatchObject({ sessions_count: 9, active_profiles_count: 3, logins_count: 5, emulations_count: 2 });
-    expect(res.profile_summary.map((p) => [p.profile_id, p.sessions_count, p.logins_count, p.grants_count, p.problems_count, p.activity_count])).toEqual([
+    expect(
+      res.profile_summary.map((p) => [p.profile_id, p.sessions_count, p.logins_count, p.grants_count, p.problems_count, p.activity_count]),
+    ).toEqual([
       [w.ta1.profile_id, 2, 3, 0, 2, 10], // 2 sessions + 3 chats + 2 attempts + 3 logins (one failed)
       [w.ta2.profile_id, 6, 0, 1, 0, 6],
       [w.ta3.profile_id, 1, 1, 0, 1, 3],

@@ -93,6 +93,10 @@ describe("invalid bodies", () => {
 
   it("answers 403 when a TA resolves a problem", async () => {
     const ta = await createActor("ta");
-    await expectError(await call(resolvePost, "/activity/resolve", { problem_id: randomUUID(), resolved: true }, { token: ta.token }), 403, "forbidden");
+    await expectError(
+      await call(resolvePost, "/activity/resolve", { problem_id: randomUUID(), resolved: true }, { token: ta.token }),
+      403,
+      "forbidden",
+    );
   });
 });

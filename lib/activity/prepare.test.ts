@@ -18,10 +18,34 @@ const response: ActivityResponse = {
     { profile_id: id(4), profile_name: "Cy", sessions_count: 1, logins_count: 0, grants_count: 0, problems_count: 0, activity_count: 1 },
   ],
   resources: {
-    [id(1)]: { profile_id: id(1), name: "Zoe", email: "z@x", department_id: "dept-cs", department_name: "Computer Science", ta_role: "undergraduate_ta", access_level: "ta" },
-    [id(2)]: { profile_id: id(2), name: "ada", email: "a@x", department_id: "dept-bio", department_name: "Biology", ta_role: "head_ta", access_level: "ta" },
+    [id(1)]: {
+      profile_id: id(1),
+      name: "Zoe",
+      email: "z@x",
+      department_id: "dept-cs",
+      department_name: "Computer Science",
+      ta_role: "undergraduate_ta",
+      access_level: "ta",
+    },
+    [id(2)]: {
+      profile_id: id(2),
+      name: "ada",
+      email: "a@x",
+      department_id: "dept-bio",
+      department_name: "Biology",
+      ta_role: "head_ta",
+      access_level: "ta",
+    },
     [id(3)]: { profile_id: id(3), name: "Ben", email: "b@x", department_id: null, department_name: null, ta_role: null, access_level: "coordinator" },
-    [id(4)]: { profile_id: id(4), name: "Cy", email: "c@x", department_id: "dept-cs", department_name: "Computer Science", ta_role: "graduate_ta", access_level: "ta" },
+    [id(4)]: {
+      profile_id: id(4),
+      name: "Cy",
+      email: "c@x",
+      department_id: "dept-cs",
+      department_name: "Computer Science",
+      ta_role: "graduate_ta",
+      access_level: "ta",
+    },
   },
   analytics: { departments: [], roles: [], min_date: null, max_date: null },
   data_as_of: "2026-05-01T12:00:00.000Z",
@@ -40,7 +64,12 @@ describe("activity rows", () => {
   const rows = prepareActivityRows(response);
 
   it("joins each summary row with its profile, labels roles and links to the sessions", () => {
-    expect(rows[0]).toMatchObject({ profile_name: "Zoe", department_name: "Computer Science", ta_role: "Undergraduate TA", sessions_href: `/sessions?profile_id=${id(1)}` });
+    expect(rows[0]).toMatchObject({
+      profile_name: "Zoe",
+      department_name: "Computer Science",
+      ta_role: "Undergraduate TA",
+      sessions_href: `/sessions?profile_id=${id(1)}`,
+    });
     expect(rows[2]).toMatchObject({ department_name: null, ta_role: "Coordinator" });
     expect(prepareActivityRows(response, { date_from: "2026-11-01" })[0]?.sessions_href).toBe(`/sessions?profile_id=${id(1)}&date_from=2026-11-01`);
   });
@@ -70,9 +99,39 @@ describe("prepareFollowUp", () => {
     as_of: "2026-11-22T12:00:00.000Z",
     idle_days: 14,
     items: [
-      { profile_id: id(1), profile_name: "Zoe", department_id: "dept-cs", department_name: "Computer Science", ta_role: "head_ta", joined_at: "2026-01-01T00:00:00.000Z", last_session_at: "2026-10-30T08:00:00.000Z", idle: true, open_problem_count: 2 },
-      { profile_id: id(2), profile_name: "Ada", department_id: null, department_name: null, ta_role: null, joined_at: "2026-10-01T00:00:00.000Z", last_session_at: null, idle: true, open_problem_count: 0 },
-      { profile_id: id(3), profile_name: "Ben", department_id: null, department_name: null, ta_role: "graduate_ta", joined_at: "2026-01-01T00:00:00.000Z", last_session_at: "2026-11-21T08:00:00.000Z", idle: false, open_problem_count: 1 },
+      {
+        profile_id: id(1),
+        profile_name: "Zoe",
+        department_id: "dept-cs",
+        department_name: "Computer Science",
+        ta_role: "head_ta",
+        joined_at: "2026-01-01T00:00:00.000Z",
+        last_session_at: "2026-10-30T08:00:00.000Z",
+        idle: true,
+        open_problem_count: 2,
+      },
+      {
+        profile_id: id(2),
+        profile_name: "Ada",
+        department_id: null,
+        department_name: null,
+        ta_role: null,
+        joined_at: "2026-10-01T00:00:00.000Z",
+        last_session_at: null,
+        idle: true,
+        open_problem_count: 0,
+      },
+      {
+        profile_id: id(3),
+        profile_name: "Ben",
+        department_id: null,
+        department_name: null,
+        ta_role: "graduate_ta",
+        joined_at: "2026-01-01T00:00:00.000Z",
+        last_session_at: "2026-11-21T08:00:00.000Z",
+        idle: false,
+        open_problem_count: 1,
+      },
     ],
   };
 
@@ -97,7 +156,14 @@ describe("prepareFollowUp", () => {
 
 describe("parseActivitySearchParams", () => {
   it("applies defaults", () => {
-    expect(parseActivitySearchParams({})).toEqual({ department_ids: [], roles: [], sort_by: "activity_count", sort_order: "desc", view: "profiles", idle_days: 14 });
+    expect(parseActivitySearchParams({})).toEqual({
+      department_ids: [],
+      roles: [],
+      sort_by: "activity_count",
+      sort_order: "desc",
+      view: "profiles",
+      idle_days: 14,
+    });
   });
 
   it("reads repeated and comma-separated filters, dropping what it does not know", () => {
@@ -124,7 +190,14 @@ describe("parseActivitySearchParams", () => {
   });
 
   it("falls back value by value on nonsense", () => {
-    const params = parseActivitySearchParams({ date_from: "2026-02-30", date_to: "soon", sort_by: "salary", sort_order: "up", view: "x", idle_days: "13" });
+    const params = parseActivitySearchParams({
+      date_from: "2026-02-30",
+      date_to: "soon",
+      sort_by: "salary",
+      sort_order: "up",
+      view: "x",
+      idle_days: "13",
+    });
     expect(params).toEqual(parseActivitySearchParams({}));
     expect(parseActivitySearchParams({ date_from: "2026-12-01", date_to: "2026-11-01" })).not.toHaveProperty("date_from");
   });

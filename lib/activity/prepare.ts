@@ -7,7 +7,6 @@ import { formatInteger } from "@/lib/format/numbers";
 import type { ActivityResponse } from "./schemas";
 import type { ActivitySortKey } from "./search-params";
 
-
 /** Where a profile's sessions are listed: the Sessions page filtered to them (and to the same days, when given). */
 export function sessionsHref(profileId: string, window: { date_from?: string; date_to?: string } = {}): string {
   const query = new URLSearchParams({ profile_id: profileId });

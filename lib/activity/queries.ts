@@ -13,7 +13,12 @@ const roleOrder = ["head_ta", "graduate_ta", "undergraduate_ta"] as const;
 /** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function getActivity(actor: Actor, body: ActivityRequest, coarsest: Grain = "month"): Promise<ActivityResponse> {
   const answer = await getActivityUnaudited(actor, body, coarsest);
-  await auditListRead(actor, "activity.read", body, answer.profile_summary.map((item) => item.profile_id));
+  await auditListRead(
+    actor,
+    "activity.read",
+    body,
+    answer.profile_summary.map((item) => item.profile_id),
+  );
   return answer;
 }
 
@@ -24,9 +29,7 @@ async function getActivityUnaudited(actor: Actor, body: ActivityRequest, coarses
 
   const sum = (pick: (row: ProfileActivityRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const activity = (row: ProfileActivityRow) => row.sessions_count + row.chats_count + row.attempts_count + row.logins_count;
-  const listed = rows.filter(
-    (row) => row.access_level === "ta" || activity(row) > 0 || row.grants_count > 0 || row.problems_count > 0,
-  );
+  const listed = rows.filter((row) => row.access_level === "ta" || activity(row) > 0 || row.grants_count > 0 || row.problems_count > 0);
 
   const profile_summary: ProfileSummaryItem[] = listed
     .map((row) => ({
@@ -38,12 +41,7 @@ async function getActivityUnaudited(actor: Actor, body: ActivityRequest, coarses
       problems_count: row.problems_count,
       activity_count: activity(row),
     }))
-    .sort(
-      (a, b) =>
-        b.activity_count - a.activity_count ||
-        compareText(a.profile_name, b.profile_name) ||
-        compareText(a.profile_id, b.profile_id),
-    );
+    .sort((a, b) => b.activity_count - a.activity_count || compareText(a.profile_name, b.profile_name) || compareText(a.profile_id, b.profile_id));
 
   const resources: Record<string, ProfileResource> = {};
   for (const row of listed) {

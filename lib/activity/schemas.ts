@@ -60,15 +60,15 @@ export const activityResponseSchema = z
   .object({
     sessions_count: count("Sessions started in the window by the profile set"),
     active_profiles_count: count("Profiles of the set with at least one session in the window"),
-    logins_count: count("Sign-in attempts (successful or failed) in the window by the profile set; attempts for unknown emails belong to no profile and are not counted"),
+    logins_count: count(
+      "Sign-in attempts (successful or failed) in the window by the profile set; attempts for unknown emails belong to no profile and are not counted",
+    ),
     emulations_count: count("Emulations started in the window whose target is in the profile set"),
     profile_summary: z.array(profileSummaryItemSchema).meta({
       description:
         "Every TA of the set plus any other profile of the set with a non-zero count, sorted by activity_count desc, then profile_name, then profile_id. The sessions_count values sum to the top-level sessions_count.",
     }),
-    resources: z
-      .record(z.string(), profileResourceSchema)
-      .meta({ description: "Metadata of every profile in profile_summary, keyed by profile id" }),
+    resources: z.record(z.string(), profileResourceSchema).meta({ description: "Metadata of every profile in profile_summary, keyed by profile id" }),
     analytics: activityAnalyticsSchema,
     data_as_of: timestamp.meta({
       description: "When the counts were read; they come from summaries kept current with every write, so this is the answer's own time",

@@ -35,7 +35,11 @@ export const activityFilters = {
   date_from: dateOrDateTime.optional().meta({ description: "Start of the window (inclusive). A date means 00:00 UTC." }),
   date_to: dateOrDateTime.optional().meta({ description: "End of the window. A date includes that whole UTC day." }),
   department_ids: z.array(z.string().min(1).max(100)).max(200).optional().meta({ description: "Department ids, e.g. dept-cs" }),
-  roles: z.array(z.enum(["head_ta", "graduate_ta", "undergraduate_ta"])).max(10).optional().meta({ description: "TA role types" }),
+  roles: z
+    .array(z.enum(["head_ta", "graduate_ta", "undergraduate_ta"]))
+    .max(10)
+    .optional()
+    .meta({ description: "TA role types" }),
 };
 
 export const taRole = z.enum(["head_ta", "graduate_ta", "undergraduate_ta"]);

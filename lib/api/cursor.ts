@@ -52,13 +52,10 @@ export function decodeCursor(encoded: string): Cursor | null {
   }
 }
 
-export const cursorField = z
-  .string({ error: "cursor must be a string" })
-  .max(1400, { error: "cursor is too long to be one this API wrote" })
-  .meta({
-    description:
-      "Keyset position from a previous answer's next_cursor or prev_cursor, for the same sort_by and sort_order. When given, the page is the page_size rows after (or before) that row, page is only echoed back, and deep pages cost no more than the first.",
-  });
+export const cursorField = z.string({ error: "cursor must be a string" }).max(1400, { error: "cursor is too long to be one this API wrote" }).meta({
+  description:
+    "Keyset position from a previous answer's next_cursor or prev_cursor, for the same sort_by and sort_order. When given, the page is the page_size rows after (or before) that row, page is only echoed back, and deep pages cost no more than the first.",
+});
 
 /**
  * Adds an issue on `cursor` unless it decodes and belongs to the body's sort; for `.superRefine`
@@ -68,7 +65,11 @@ export function checkCursor(body: { cursor?: string; sort_by: string; sort_order
   if (body.cursor === undefined) return;
   const cursor = decodeCursor(body.cursor);
   if (!cursor) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: "cursor is not valid: send back a next_cursor or prev_cursor exactly as a list answered it" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["cursor"],
+      message: "cursor is not valid: send back a next_cursor or prev_cursor exactly as a list answered it",
+    });
   } else if (cursor.sort_by !== body.sort_by || cursor.sort_order !== body.sort_order) {
     ctx.addIssue({
       code: "custom",

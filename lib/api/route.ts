@@ -20,9 +20,7 @@ export interface RouteContext<Body> {
   requestId: string;
 }
 
-type Handler<Body extends z.ZodType, Result extends z.ZodType> = (
-  context: RouteContext<z.output<Body>>,
-) => Promise<z.input<Result> | Response>;
+type Handler<Body extends z.ZodType, Result extends z.ZodType> = (context: RouteContext<z.output<Body>>) => Promise<z.input<Result> | Response>;
 
 /**
  * The one wrapper every API route goes through: authenticate, authorize by access level, parse the
@@ -78,7 +76,9 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       const parsed = endpoint.body.safeParse(input);
       if (!parsed.success) throw invalidBody(parsed.error);
       // Reads of records audit themselves in the data layer (lib/audit/audited-read.ts), with this request.
-      const result = await withRequestContext({ headers: request.headers, requestId }, () => handler({ body: parsed.data, actor, request, requestId }));
+      const result = await withRequestContext({ headers: request.headers, requestId }, () =>
+        handler({ body: parsed.data, actor, request, requestId }),
+      );
       const response =
         result instanceof Response
           ? result

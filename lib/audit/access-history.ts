@@ -27,7 +27,10 @@ export async function accessHistoryCsv(
     request,
   );
   const generatedAt = new Date();
-  const stamp = generatedAt.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = generatedAt
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const encoder = new TextEncoder();
   const csv = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -35,7 +38,14 @@ export async function accessHistoryCsv(
       try {
         const rows = await accessHistoryRows(prisma, person.id);
         for (let i = 0; i < rows.length; i += 1000) {
-          controller.enqueue(encoder.encode(rows.slice(i, i + 1000).map((row) => csvRow(accessHistoryColumns, toCells(row))).join("")));
+          controller.enqueue(
+            encoder.encode(
+              rows
+                .slice(i, i + 1000)
+                .map((row) => csvRow(accessHistoryColumns, toCells(row)))
+                .join(""),
+            ),
+          );
         }
         controller.close();
       } catch (error) {

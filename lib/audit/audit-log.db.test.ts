@@ -68,10 +68,31 @@ describe("POST /system/audit", () => {
     const at = (iso: string) => new Date(iso);
     await db().auditLog.createMany({
       data: [
-        { action: `${prefix}.alpha`, target_type: "session", target_id: target, actor_id: coordinator.profile_id, request_id: `${prefix}-r1`, created_at: at("2024-05-01T10:00:00Z") },
-        { action: `${prefix}.beta`, target_type: "group", target_id: randomUUID(), actor_id: admin.profile_id, on_behalf_of_id: ta1.profile_id, created_at: at("2024-05-02T10:00:00Z"), details: { reason: "check" } },
+        {
+          action: `${prefix}.alpha`,
+          target_type: "session",
+          target_id: target,
+          actor_id: coordinator.profile_id,
+          request_id: `${prefix}-r1`,
+          created_at: at("2024-05-01T10:00:00Z"),
+        },
+        {
+          action: `${prefix}.beta`,
+          target_type: "group",
+          target_id: randomUUID(),
+          actor_id: admin.profile_id,
+          on_behalf_of_id: ta1.profile_id,
+          created_at: at("2024-05-02T10:00:00Z"),
+          details: { reason: "check" },
+        },
         { action: `${prefix}.alpha`, target_type: "session", target_id: target, actor_id: admin.profile_id, created_at: at("2024-05-03T10:00:00Z") },
-        { action: `${prefix}x.alpha`, target_type: "session", target_id: randomUUID(), actor_id: admin.profile_id, created_at: at("2024-05-03T11:00:00Z") },
+        {
+          action: `${prefix}x.alpha`,
+          target_type: "session",
+          target_id: randomUUID(),
+          actor_id: admin.profile_id,
+          created_at: at("2024-05-03T11:00:00Z"),
+        },
       ],
     });
   });
@@ -80,7 +101,12 @@ describe("POST /system/audit", () => {
   it("filters by action prefix or exact action, newest first, with names", async () => {
     const all = await list({ action: `${prefix}.` });
     expect(actions(all)).toEqual([`${prefix}.alpha@2024-05-03`, `${prefix}.beta@2024-05-02`, `${prefix}.alpha@2024-05-01`]);
-    expect(all.items[1]).toMatchObject({ actor_name: admin.name, on_behalf_of_id: ta1.profile_id, on_behalf_of_name: ta1.name, details: { reason: "check" } });
+    expect(all.items[1]).toMatchObject({
+      actor_name: admin.name,
+      on_behalf_of_id: ta1.profile_id,
+      on_behalf_of_name: ta1.name,
+      details: { reason: "check" },
+    });
     expect((await list({ action: `${prefix}.alpha` })).total_count).toBe(2);
     expect((await list({ action: prefix })).total_count).toBe(0);
     // The filter choices are every action Glow writes, whether or not the log holds one yet.
@@ -134,7 +160,11 @@ describe("POST /system/audit/access_history", () => {
         { action: "group.read", target_type: "group", target_id: randomUUID(), actor_id: admin.profile_id, on_behalf_of_id: ta2.profile_id },
       ],
     });
-    await createLogin(db(), { id: ta1.profile_id, email: (await db().profile.findUniqueOrThrow({ where: { id: ta1.profile_id } })).email }, { user_agent: "=HYPERLINK(\"http://evil\")", ip: "+1" });
+    await createLogin(
+      db(),
+      { id: ta1.profile_id, email: (await db().profile.findUniqueOrThrow({ where: { id: ta1.profile_id } })).email },
+      { user_agent: '=HYPERLINK("http://evil")', ip: "+1" },
+    );
     await createLogin(db(), { id: ta2.profile_id, email: "ta2@test.glow.example" });
 
     const rows = parseCsv((await history(ta1.profile_id)).text);
@@ -144,7 +174,7 @@ describe("POST /system/audit/access_history", () => {
     expect(has("by_them", "session.read", (row) => row.actor_id === ta1.profile_id)).toBe(true);
     expect(has("on_their_behalf", "group.read", (row) => row.target_id === g1 && row.on_behalf_of_name === ta1.name)).toBe(true);
     expect(has("accessed_their_record", "problem.resolve", (row) => row.target_id === p1)).toBe(true);
-    expect(has("login", "login.succeeded", (row) => row.user_agent === "'=HYPERLINK(\"http://evil\")" && row.ip === "'+1")).toBe(true);
+    expect(has("login", "login.succeeded", (row) => row.user_agent === '\'=HYPERLINK("http://evil")' && row.ip === "'+1")).toBe(true);
     // The export's own audit row is written before the history is read, so it is in its own output.
     expect(has("accessed_their_record", "audit.access_history_export", (row) => row.details === '{"purpose":"FERPA request #12"}')).toBe(true);
 

@@ -70,7 +70,8 @@ describe("audited read outcomes", () => {
 describe("refused requests", () => {
   it("records 401s as security events, a burst as one row and a count", async () => {
     const address = `203.0.113.${randomInt(1, 255)}`;
-    const ask = () => call(activityPost, "/system/activity", {}, { token: "glow_not-a-real-token-at-all-0000000000", headers: { [peerAddressHeader]: address } });
+    const ask = () =>
+      call(activityPost, "/system/activity", {}, { token: "glow_not-a-real-token-at-all-0000000000", headers: { [peerAddressHeader]: address } });
     for (let i = 0; i < 25; i++) expect((await ask()).status).toBe(401);
     const refused = () => db().auditLog.findMany({ where: { action: "request.refused", ip: address }, orderBy: { created_at: "asc" } });
     expect(await refused()).toHaveLength(1);

@@ -36,9 +36,14 @@ export async function auditedRead<Result>(
     result = await read();
   } catch (error) {
     const outcome: AuditOutcome | null =
-      error instanceof ApiError && error.code === "not_found" ? "not_found" : error instanceof ApiError && error.code === "forbidden" ? "denied" : null;
+      error instanceof ApiError && error.code === "not_found"
+        ? "not_found"
+        : error instanceof ApiError && error.code === "forbidden"
+          ? "denied"
+          : null;
     // A refusal's row must not turn the refusal into a 500: the answer stays what it was.
-    if (outcome) await recordAudit(actor, { ...target, outcome }, request).catch((cause: unknown) => console.error("audit of a refused read failed", cause));
+    if (outcome)
+      await recordAudit(actor, { ...target, outcome }, request).catch((cause: unknown) => console.error("audit of a refused read failed", cause));
     throw error;
   }
   const disclosed = options.disclosed?.(result) ?? true;

@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 
 const listRows = (action: string) =>
-  db().auditLog.findMany({ where: { actor_id: coordinator.profile_id, action }, select: { target_type: true, outcome: true, details: true, disclosed_profile_ids: true } });
+  db().auditLog.findMany({
+    where: { actor_id: coordinator.profile_id, action },
+    select: { target_type: true, outcome: true, details: true, disclosed_profile_ids: true },
+  });
 
 describe("list reads", () => {
   it.each([

@@ -35,14 +35,26 @@ beforeAll(async () => {
   const { session } = await createSession(db(), ta.profile_id);
   const offered = await createGroupWithRuns(db(), store, {
     session,
-    runs: [{ messages: [{ role: "user", upload_ids: [images.first] }, { role: "assistant", upload_ids: [images.second] }] }],
+    runs: [
+      {
+        messages: [
+          { role: "user", upload_ids: [images.first] },
+          { role: "assistant", upload_ids: [images.second] },
+        ],
+      },
+    ],
   });
   offeredGroupId = offered.group.id;
   await createGroupWithRuns(db(), store, { session, runs: [{ messages: [{ role: "user", upload_ids: [images.elsewhere] }] }] });
 });
 
 const readGroup = (actor: TestActor) =>
-  callJson(groupPost, "/system/group", { group_id: offeredGroupId, include_detail: true, message_limit: 100, message_offset: 0 }, { token: actor.token });
+  callJson(
+    groupPost,
+    "/system/group",
+    { group_id: offeredGroupId, include_detail: true, message_limit: 100, message_offset: 0 },
+    { token: actor.token },
+  );
 
 /** As <img> and <video> fetch it: GET, the id in the query string, a range for players. */
 const fetchImage = (actor: TestActor, uploadId: string, range?: string) =>
@@ -67,7 +79,11 @@ describe("media offered by a recorded read", () => {
     expect(read).toMatchObject({ target_id: offeredGroupId, outcome: "allowed" });
     expect([...(read?.offered_upload_ids ?? [])].sort()).toEqual([images.first, images.second].sort());
 
-    for (const response of [await fetchImage(admin, images.first), await fetchImage(admin, images.first, "bytes=0-9"), await fetchImage(admin, images.second)]) {
+    for (const response of [
+      await fetchImage(admin, images.first),
+      await fetchImage(admin, images.first, "bytes=0-9"),
+      await fetchImage(admin, images.second),
+    ]) {
       expect(response.status).toBeLessThan(300);
       await response.body?.cancel();
     }
@@ -92,7 +108,14 @@ describe("media offered by a recorded read", () => {
     await readGroup(outsider);
     expect((await rowsOf(outsider, "group.read")).map((row) => [row.outcome, row.offered_upload_ids])).toEqual([["not_found", []]]);
     await db().auditLog.create({
-      data: { actor_id: outsider.profile_id, action: "group.read", target_type: "group", target_id: offeredGroupId, outcome: "allowed", offered_upload_ids: [images.first] },
+      data: {
+        actor_id: outsider.profile_id,
+        action: "group.read",
+        target_type: "group",
+        target_id: offeredGroupId,
+        outcome: "allowed",
+        offered_upload_ids: [images.first],
+      },
     });
     const response = await fetchImage(outsider, images.first);
     expect(response.status).toBe(404);
@@ -125,7 +148,9 @@ describe("media offered by a recorded read", () => {
   });
 
   it("finds the offering read when the audit log is searched by the upload", async () => {
-    const page = listAuditResponseSchema.parse(await callJson(auditPost, "/system/audit", { target_id: images.first, actor_id: admin.profile_id }, { token: admin.token }));
+    const page = listAuditResponseSchema.parse(
+      await callJson(auditPost, "/system/audit", { target_id: images.first, actor_id: admin.profile_id }, { token: admin.token }),
+    );
     expect(page.items.map((item) => [item.action, item.target_id])).toEqual([["group.read", offeredGroupId]]);
     expect(page.items[0]?.offered_upload_ids).toContain(images.first);
 

@@ -64,7 +64,9 @@ describe("a record read through the API", () => {
     }
     const downloads = (await rows("upload.read", ids.upload)).length;
     const response = await textRoute.GET(
-      new Request(`http://glow.test/system/text_download?text_upload_id=${ids.upload}`, { headers: { Authorization: `Bearer ${coordinator.token}` } }),
+      new Request(`http://glow.test/system/text_download?text_upload_id=${ids.upload}`, {
+        headers: { Authorization: `Bearer ${coordinator.token}` },
+      }),
     );
     expect(response.status).toBe(200);
     await response.arrayBuffer();

@@ -16,7 +16,11 @@ describe("RefusalLog", () => {
   it("writes the first refusal of a kind at once and the rest of its minute as one count", async () => {
     let now = 0;
     const written: Array<[Refusal, Repeats | null]> = [];
-    const log = new RefusalLog(async (r, repeats) => void written.push([r, repeats]), 60_000, () => now);
+    const log = new RefusalLog(
+      async (r, repeats) => void written.push([r, repeats]),
+      60_000,
+      () => now,
+    );
     for (let i = 0; i < 1000; i++) {
       now = i * 10;
       await log.note(refusal());

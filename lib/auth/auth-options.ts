@@ -24,8 +24,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, request) =>
-        authorizeCredentials(credentials, new Headers(request?.headers as Record<string, string> | undefined)),
+      authorize: (credentials, request) => authorizeCredentials(credentials, new Headers(request?.headers as Record<string, string> | undefined)),
     }),
     ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],

@@ -17,7 +17,10 @@ export function normalizeAddress(raw: string | null | undefined): string | null 
 /** Parses `GLOW_TRUSTED_PROXIES`; throws naming the bad entry, so a typo stops the server at start. */
 export function parseTrustedProxies(setting: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (setting ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (setting ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [base, bits, ...rest] = entry.split("/");
     const address = normalizeAddress(base);
     const family = address && isIP(address) === 6 ? "ipv6" : "ipv4";

@@ -23,7 +23,9 @@ let disabled: string;
 beforeAll(async () => {
   const password_hash = await hashPassword(secret);
   const make = (name: string, extra: { disabled_at?: Date } = {}) =>
-    db().profile.create({ data: { name: `${name} ${run}`, email: `${name}-${run}@test.glow.example`, access_level: "admin", password_hash, ...extra } });
+    db().profile.create({
+      data: { name: `${name} ${run}`, email: `${name}-${run}@test.glow.example`, access_level: "admin", password_hash, ...extra },
+    });
   known = (await make("known")).email;
   disabled = (await make("disabled", { disabled_at: new Date() })).email;
 });

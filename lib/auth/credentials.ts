@@ -22,8 +22,13 @@ export interface SignedInUser {
   auth_version: number;
 }
 
-export async function authorizeCredentials(credentials: { email?: unknown; password?: unknown } | undefined, headers: Headers): Promise<SignedInUser | null> {
-  const email = String(credentials?.email ?? "").trim().toLowerCase();
+export async function authorizeCredentials(
+  credentials: { email?: unknown; password?: unknown } | undefined,
+  headers: Headers,
+): Promise<SignedInUser | null> {
+  const email = String(credentials?.email ?? "")
+    .trim()
+    .toLowerCase();
   const password = String(credentials?.password ?? "");
   const record = { email, ip: clientAddress(headers), user_agent: headers.get("user-agent")?.slice(0, 500) ?? null };
   if (!email || !password || !isSafeText(email)) return null;

@@ -10,7 +10,14 @@ export async function loadActor(profileId: string, extra: Pick<Actor, "token_id"
 }
 
 export function actorFromProfile(
-  profile: { id: string; name: string; email: string; access_level: Actor["access_level"]; department_id: string | null; scoped_departments: { department_id: string }[] },
+  profile: {
+    id: string;
+    name: string;
+    email: string;
+    access_level: Actor["access_level"];
+    department_id: string | null;
+    scoped_departments: { department_id: string }[];
+  },
   extra: Pick<Actor, "token_id" | "emulation">,
 ): Actor {
   // A coordinator covers their home department plus any they were given.

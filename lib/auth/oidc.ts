@@ -17,14 +17,14 @@ export const ssoRefusedError = "AccessDenied";
 export async function admitSsoSignIn(user: User, account: Account | null, claims: Profile | undefined): Promise<boolean> {
   if (account?.provider !== oidcProviderId) return true;
   const idTokenClaims = claims as Partial<OidcClaims> | undefined;
-  const email = String(idTokenClaims?.email ?? "").trim().toLowerCase();
+  const email = String(idTokenClaims?.email ?? "")
+    .trim()
+    .toLowerCase();
   // An IdP that says the address is unverified does not prove the person owns it.
   const verified = idTokenClaims?.email_verified !== false;
 
   const requestHeaders = await headers();
-  const profile = email
-    ? await prisma.profile.findFirst({ where: { email: { equals: email, mode: "insensitive" } } })
-    : null;
+  const profile = email ? await prisma.profile.findFirst({ where: { email: { equals: email, mode: "insensitive" } } }) : null;
   const ok = !!profile && !profile.disabled_at && verified;
   await prisma.login.create({
     data: {

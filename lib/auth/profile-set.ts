@@ -87,7 +87,6 @@ export async function profileSetIds(actor: Actor, filters: ProfileSetFilters): P
 export async function summarySource(actor: Actor, filters: ProfileSetFilters): Promise<SummarySource> {
   if (actor.access_level === "ta") return { kind: "profiles", profileIds: await profileSetIds(actor, filters) };
   const chosen = selected(filters.department_ids) ? filters.department_ids : null;
-  const departmentIds =
-    actor.access_level === "coordinator" ? actor.department_ids.filter((id) => !chosen || chosen.includes(id)) : chosen;
+  const departmentIds = actor.access_level === "coordinator" ? actor.department_ids.filter((id) => !chosen || chosen.includes(id)) : chosen;
   return { kind: "cohorts", departmentIds, roles: selected(filters.roles) ? filters.roles : null };
 }

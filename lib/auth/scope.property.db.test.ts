@@ -101,7 +101,13 @@ const dateWindow = fc.option(
 );
 const departmentFilter = fc.option(fc.subarray(["A", "B", "dept-cs", "no-such-department"], { minLength: 1 }), { nil: undefined });
 /** A TA of the world (in or out of the caller's scope) or a random id. */
-const profileFilter = fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }).map((i) => `ta:${i}`), fc.uuid()), { nil: undefined });
+const profileFilter = fc.option(
+  fc.oneof(
+    fc.integer({ min: 0, max: 3 }).map((i) => `ta:${i}`),
+    fc.uuid(),
+  ),
+  { nil: undefined },
+);
 
 interface Filters {
   window?: { date_from: string; date_to: string };
@@ -149,11 +155,23 @@ describe("generated callers and requests never reach rows outside their scope", 
         async (spec, f, sessionSort, groupSort, problemSort) => {
           const actor = actorOf(spec);
           const sessions = await listSessions(actor, listSessionsRequestSchema.parse(listBody(f, sessionSort)));
-          expectInScope(actor, "session", sessions.items.map((item) => item.session_id));
+          expectInScope(
+            actor,
+            "session",
+            sessions.items.map((item) => item.session_id),
+          );
           const groups = await listGroups(actor, listGroupsRequest.parse(listBody(f, groupSort)));
-          expectInScope(actor, "group", groups.items.map((item) => item.group_id));
+          expectInScope(
+            actor,
+            "group",
+            groups.items.map((item) => item.group_id),
+          );
           const problems = await listProblems(actor, listProblemsRequestSchema.parse(listBody(f, problemSort)));
-          expectInScope(actor, "problem", problems.items.map((item) => item.problem_id));
+          expectInScope(
+            actor,
+            "problem",
+            problems.items.map((item) => item.problem_id),
+          );
           // Counts are scoped too: never more rows than the caller may see of the world, plus other files' for admins.
           if (actor.access_level !== "admin") {
             const visible = (kind: Kind) => [...owners[kind].values()].filter((owner) => maySee(actor, owner)).length;
@@ -172,14 +190,19 @@ describe("generated callers and requests never reach rows outside their scope", 
       fc.asyncProperty(actorSpec, filters, fc.constantFrom(7, 14, 30), async (spec, f, idle_days) => {
         const actor = actorOf(spec);
         const inScope = (profileId: string) =>
-          actor.access_level === "admin" || (departmentOf.has(profileId) ? maySee(actor, profileId) : profileId === actor.profile_id && actor.access_level === "ta");
+          actor.access_level === "admin" ||
+          (departmentOf.has(profileId) ? maySee(actor, profileId) : profileId === actor.profile_id && actor.access_level === "ta");
         const activity = await getActivity(actor, activityRequestSchema.parse(activityBody(f)));
         for (const row of activity.profile_summary) expect(inScope(row.profile_id), `activity row ${row.profile_id}`).toBe(true);
         for (const id of Object.keys(activity.resources)) expect(inScope(id), `activity resource ${id}`).toBe(true);
         // The dashboard's window may span at most 731 days and defaults to "up to today": keep ours whole.
         const dashboardRequest = dashboardRequestSchema.safeParse(activityBody(f));
         const dashboard = await getDashboard(actor, dashboardRequest.success ? dashboardRequest.data : dashboardRequestSchema.parse({}));
-        expectInScope(actor, "problem", dashboard.open_problems.map((problem) => problem.problem_id));
+        expectInScope(
+          actor,
+          "problem",
+          dashboard.open_problems.map((problem) => problem.problem_id),
+        );
         const followUp = await getFollowUp(actor, followUpRequestSchema.parse({ department_ids: activityBody(f).department_ids, idle_days }));
         for (const item of followUp.items) expect(inScope(item.profile_id), `follow-up ${item.profile_id}`).toBe(true);
       }),
@@ -201,7 +224,9 @@ describe("generated callers and requests never reach rows outside their scope", 
         }
         if (!group.group_exists) {
           const missing = randomUUID();
-          expect({ ...group, group_id: missing }).toEqual(await getGroup(actor, { group_id: missing, include_detail, message_limit: 50, message_offset: 0 }));
+          expect({ ...group, group_id: missing }).toEqual(
+            await getGroup(actor, { group_id: missing, include_detail, message_limit: 50, message_offset: 0 }),
+          );
         }
       }),
       runs,

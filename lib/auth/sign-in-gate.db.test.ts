@@ -121,7 +121,13 @@ describe("the sign-in gate", () => {
       const answer = await attempt(await account(`office${i}`), secret, address);
       statuses.push(answer.status === 429 ? `429 ${answer.body}` : String(answer.status));
     }
-    expect(statuses, JSON.stringify(await db().signInThrottle.findMany({ where: { key: { contains: address } } }))).toEqual(["200", "200", "200", "200", "200"]);
+    expect(statuses, JSON.stringify(await db().signInThrottle.findMany({ where: { key: { contains: address } } }))).toEqual([
+      "200",
+      "200",
+      "200",
+      "200",
+      "200",
+    ]);
   });
 
   it("refuses at once with 429 when password hashing is saturated", async () => {

@@ -39,7 +39,9 @@ const throttled = (seconds: number, message: string): Refusal => ({
 async function submittedEmail(request: Request): Promise<string> {
   try {
     const form = await request.clone().formData();
-    return String(form.get("email") ?? "").trim().toLowerCase();
+    return String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase();
   } catch {
     return "";
   }
@@ -51,7 +53,10 @@ export async function gateCredentialsSignIn(request: Request, signIn: () => Prom
   // Nothing to check without an email: next-auth refuses it without hashing.
   if (!email) return signIn();
   if (!isSafeText(email)) {
-    return Response.json({ error: { code: "invalid_body", message: "email must not contain a NUL character or an unpaired surrogate." } }, { status: 400 });
+    return Response.json(
+      { error: { code: "invalid_body", message: "email must not contain a NUL character or an unpaired surrogate." } },
+      { status: 400 },
+    );
   }
 
   let wait: number;

@@ -42,7 +42,10 @@ export function postEndpoint<Body extends z.ZodType>(
  * The GET form of an endpoint that also answers GET (`alsoGet`, the downloads): what <img>, <audio>
  * and <video> load with the session cookie, and what the browser may cache.
  */
-export function endpointGetUrl<Body extends z.ZodType>(endpoint: Pick<Endpoint<Body>, "path">, query: z.input<Body> & Record<string, string>): string {
+export function endpointGetUrl<Body extends z.ZodType>(
+  endpoint: Pick<Endpoint<Body>, "path">,
+  query: z.input<Body> & Record<string, string>,
+): string {
   return `${endpoint.path}?${new URLSearchParams(query)}`;
 }
 

@@ -158,12 +158,10 @@ export function hostileBody(schema: z.ZodType): fc.Arbitrary<unknown> {
   const json = bodySchema(schema);
   const known = Object.keys(json.properties ?? {});
   const valid = arbitraryFor(json);
-  const hostileString = fc
-    .tuple(valid, fc.nat(), fc.constantFrom(...hostileStrings))
-    .map(([body, index, text]) => {
-      const paths = stringPathsOf(body);
-      return paths.length ? replaceAt(body, paths[index % paths.length] ?? [], text) : body;
-    });
+  const hostileString = fc.tuple(valid, fc.nat(), fc.constantFrom(...hostileStrings)).map(([body, index, text]) => {
+    const paths = stringPathsOf(body);
+    return paths.length ? replaceAt(body, paths[index % paths.length] ?? [], text) : body;
+  });
   const hostileAnywhere = fc
     .tuple(valid, fc.nat(), fc.constantFrom(...hostileValues), fc.option(fc.constantFrom(...known, "unknown_field"), { nil: undefined, freq: 2 }))
     .map(([body, index, value, key]) => {

@@ -46,8 +46,6 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
   };
 }
 
-export function defineEndpoint<Body extends z.ZodType, Result extends z.ZodType>(
-  endpoint: Endpoint<Body, Result>,
-): Endpoint<Body, Result> {
+export function defineEndpoint<Body extends z.ZodType, Result extends z.ZodType>(endpoint: Endpoint<Body, Result>): Endpoint<Body, Result> {
   return endpoint;
 }

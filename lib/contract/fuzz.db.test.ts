@@ -20,7 +20,15 @@ async function handlerFor(path: string): Promise<Handler> {
 }
 
 // Anything that tells an attacker how the server is built.
-const leaks = [/\n\s+at [\w.<>]+ \(/, /prisma/i, /postgres/i, /\bSELECT\b.*\bFROM\b/i, /invalid byte sequence/i, /node_modules/, /TypeError|RangeError/];
+const leaks = [
+  /\n\s+at [\w.<>]+ \(/,
+  /prisma/i,
+  /postgres/i,
+  /\bSELECT\b.*\bFROM\b/i,
+  /invalid byte sequence/i,
+  /node_modules/,
+  /TypeError|RangeError/,
+];
 
 const roles = ["admin", "coordinator", "ta"] as const;
 let actors: Record<(typeof roles)[number], TestActor>;

@@ -65,7 +65,10 @@ describe("POST /system/dashboard", () => {
   });
 
   it("agrees with /system/activity on the counts they share", async () => {
-    for (const body of [{ ...marchWindow, department_ids: w.both }, { department_ids: [w.deptB.id], date_from: "2024-01-01", date_to: "2024-12-31" }]) {
+    for (const body of [
+      { ...marchWindow, department_ids: w.both },
+      { department_ids: [w.deptB.id], date_from: "2024-01-01", date_to: "2024-12-31" },
+    ]) {
       const res = await dashboard(w.admin.token, body);
       const activity = activityResponseSchema.parse(await callJson(activityPost, "/system/activity", body, { token: w.admin.token }));
       expect([res.kpis.sessions.current, res.kpis.active_tas.current, res.kpis.logins.current, res.kpis.emulations.current]).toEqual([

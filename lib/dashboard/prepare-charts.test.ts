@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { modelColors, otherColor } from "./prepare";
-import { maxDepartmentBars, maxModelSeries, prepareActiveTasPerWeek, prepareCostByDepartment, prepareSessionsPerDay, prepareUsagePerDay } from "./prepare-charts";
+import {
+  maxDepartmentBars,
+  maxModelSeries,
+  prepareActiveTasPerWeek,
+  prepareCostByDepartment,
+  prepareSessionsPerDay,
+  prepareUsagePerDay,
+} from "./prepare-charts";
 import type { DashboardResponse } from "./schemas";
 
 describe("prepareSessionsPerDay", () => {
@@ -94,7 +101,12 @@ it("prepares active TAs per week, marking weeks the window only partly covers", 
 
 it("folds the smallest models into one grey layer, keeping exact costs", () => {
   const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-  const models = Array.from({ length: maxModelSeries + 2 }, (_, i) => ({ model_id: id(i), name: `model-${i}`, total_tokens: 100 - i, total_cost: `0.${String(90 - i)}00000001` }));
+  const models = Array.from({ length: maxModelSeries + 2 }, (_, i) => ({
+    model_id: id(i),
+    name: `model-${i}`,
+    total_tokens: 100 - i,
+    total_cost: `0.${String(90 - i)}00000001`,
+  }));
   const view = prepareUsagePerDay([{ day: "2026-11-22", total_tokens: 864, total_cost: "7.6500000009", models }]);
   expect(view.models).toHaveLength(maxModelSeries);
   expect(view.models.at(-1)).toEqual({ key: "other", name: "3 other models", color: otherColor });

@@ -103,7 +103,9 @@ export function prepareUsagePerDay(rows: DashboardResponse["usage_per_day"]): Us
   const top = ordered[0]?.[1];
   const totalTokens = rows.reduce((sum, d) => sum + d.total_tokens, 0);
   const tokensSummary =
-    totalTokens === 0 ? "No model runs in this period." : `${formatCompact(totalTokens)} tokens across ${plural(ordered.length, "model")}; ${top?.name} cost the most.`;
+    totalTokens === 0
+      ? "No model runs in this period."
+      : `${formatCompact(totalTokens)} tokens across ${plural(ordered.length, "model")}; ${top?.name} cost the most.`;
   const costSummary =
     totalTokens === 0
       ? "No model runs in this period."
@@ -137,12 +139,17 @@ export function prepareCostByDepartment(rows: DashboardResponse["cost_by_departm
   const data = shown.map((row) => bar(row.department_id ?? "none", row.department_name ?? "No department", row.total_cost, row.total_tokens));
   if (rest.length) {
     const restCost = rest.reduce((sum, row) => addDecimal(sum, row.total_cost), "0");
-    data.push(bar("other", plural(rest.length, "other department"), restCost, rest.reduce((sum, row) => sum + row.total_tokens, 0)));
+    data.push(
+      bar(
+        "other",
+        plural(rest.length, "other department"),
+        restCost,
+        rest.reduce((sum, row) => sum + row.total_tokens, 0),
+      ),
+    );
   }
   const first = data[0];
-  const summary = first
-    ? `${plural(rows.length, "department")}; ${first.label} cost the most at ${first.shown}.`
-    : "No model runs in this period.";
+  const summary = first ? `${plural(rows.length, "department")}; ${first.label} cost the most at ${first.shown}.` : "No model runs in this period.";
   return { data, summary };
 }
 

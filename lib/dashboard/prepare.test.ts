@@ -25,15 +25,30 @@ describe("prepareKpis", () => {
 
   it("states each change as arrow direction, signed percentage and words", () => {
     expect(card("sessions")?.change).toEqual({ direction: "up", text: "+12%", tone: "good", description: "Up 12% from 100 in the previous period" });
-    expect(card("active_tas")?.change).toMatchObject({ direction: "flat", text: "0%", tone: "neutral", description: "No change from 30 in the previous period" });
+    expect(card("active_tas")?.change).toMatchObject({
+      direction: "flat",
+      text: "0%",
+      tone: "neutral",
+      description: "No change from 30 in the previous period",
+    });
     expect(card("logins")?.change).toMatchObject({ direction: "up", text: "new", description: "Up from none in the previous period" });
     expect(card("emulations")?.change).toMatchObject({ direction: "down", text: "−50%", tone: "neutral" });
-    expect(card("cost")?.change).toMatchObject({ direction: "up", text: "+101%", tone: "neutral", description: "Up 101% from $0.0021 in the previous period" });
+    expect(card("cost")?.change).toMatchObject({
+      direction: "up",
+      text: "+101%",
+      tone: "neutral",
+      description: "Up 101% from $0.0021 in the previous period",
+    });
   });
 
   it("treats more open problems as bad news and fewer as good news", () => {
     expect(card("open_problems")?.change).toMatchObject({ direction: "up", text: "+133%", tone: "bad" });
-    expect(describeChange(1, 3, "down", "3")).toMatchObject({ direction: "down", text: "−67%", tone: "good", description: "Down 67% from 3 in the previous period" });
+    expect(describeChange(1, 3, "down", "3")).toMatchObject({
+      direction: "down",
+      text: "−67%",
+      tone: "good",
+      description: "Down 67% from 3 in the previous period",
+    });
   });
 });
 

@@ -6,7 +6,10 @@ import { problemItemSchema } from "@/lib/problems/schemas";
 import { maxWindowDays, resolveWindow } from "./period";
 
 const count = (description: string) => z.int().min(0).meta({ description });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "A UTC calendar day, YYYY-MM-DD", example: "2026-05-01" });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: "A UTC calendar day, YYYY-MM-DD", example: "2026-05-01" });
 
 /** Rejects a window (after defaults) that is empty or longer than the day series may grow. */
 function checkResolvedWindow(body: { date_from?: string; date_to?: string }, ctx: z.RefinementCtx): void {
@@ -33,8 +36,7 @@ export type DashboardRequest = z.infer<typeof dashboardRequestSchema>;
 
 const intChange = (description: string) =>
   z.object({ current: count("In the window"), previous: count("In the previous window") }).meta({ description });
-const moneyChange = (description: string) =>
-  z.object({ current: money, previous: money }).meta({ description });
+const moneyChange = (description: string) => z.object({ current: money, previous: money }).meta({ description });
 
 export const dashboardKpisSchema = z
   .object({
@@ -103,9 +105,7 @@ export const dashboardResponseSchema = z
         }),
       )
       .meta({ description: "Every ISO week the window touches, oldest first; the first and last may be partial" }),
-    open_problems: z
-      .array(problemItemSchema)
-      .meta({ description: "The newest open problems flagged in the window (at most 8), newest first" }),
+    open_problems: z.array(problemItemSchema).meta({ description: "The newest open problems flagged in the window (at most 8), newest first" }),
   })
   .meta({
     id: "DashboardResponse",
@@ -150,8 +150,7 @@ export const followUpResponseSchema = z
     as_of: timestamp.meta({ description: "The instant idle_days was counted back from" }),
     idle_days: z.int().min(1),
     items: z.array(followUpItemSchema).meta({
-      description:
-        "Enabled TAs of the set that are idle or have open problems: most open problems first, then longest without a session, then name",
+      description: "Enabled TAs of the set that are idle or have open problems: most open problems first, then longest without a session, then name",
     }),
   })
   .meta({ id: "FollowUpResponse" });

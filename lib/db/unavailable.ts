@@ -7,7 +7,8 @@ const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "S
 // SQLSTATE class 08 (connection exceptions), 57P01-57P03 (shutdown, crash, starting up), 53300 (too many connections).
 const unavailableSqlStates = /^(08\w{3}|57P0[123]|53300)$/;
 const unavailableNodeCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "P1001", "P1002", "P1017"]);
-const unavailableMessages = /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i;
+const unavailableMessages =
+  /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i;
 
 export const retryAfterSeconds = 5;
 

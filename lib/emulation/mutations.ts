@@ -19,7 +19,12 @@ export async function startEmulation(admin: Actor, body: { profile_id: string; r
     // One emulation at a time per admin: starting another ends the one still open.
     await tx.emulation.updateMany({ where: { admin_id: admin.profile_id, ended_at: null }, data: { ended_at: new Date() } });
     const row = await tx.emulation.create({ data: { admin_id: admin.profile_id, target_profile_id: target.id, reason: body.reason } });
-    await recordAudit(admin, { action: "emulation.start", target_type: "profile", target_id: target.id, details: { reason: body.reason ?? null } }, request, tx);
+    await recordAudit(
+      admin,
+      { action: "emulation.start", target_type: "profile", target_id: target.id, details: { reason: body.reason ?? null } },
+      request,
+      tx,
+    );
     return toResponse(row, target.name);
   });
 }

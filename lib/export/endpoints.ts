@@ -12,7 +12,7 @@ export const exportEndpoint = defineEndpoint({
   response: null,
   binary: {
     contentType: "application/zip",
-    description: "The ZIP archive (Content-Disposition: attachment; filename=\"glow-export-….zip\"); chunked, no Content-Length",
+    description: 'The ZIP archive (Content-Disposition: attachment; filename="glow-export-….zip"); chunked, no Content-Length',
     ranges: false,
   },
   access: ["admin", "coordinator", "ta"],

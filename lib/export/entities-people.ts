@@ -21,7 +21,6 @@ export const profilesEntity: EntityDefinition<Prisma.ProfileWhereInput> = {
     })),
 };
 
-
 export const loginsEntity: EntityDefinition<Prisma.LoginWhereInput> = {
   columns: ["id", "profile_id", "profile_name", "email", "succeeded", "ip", "user_agent", "created_at"],
   fetch: async ({ db }, where, afterId, take) =>

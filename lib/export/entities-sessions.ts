@@ -24,8 +24,23 @@ export const groupsEntity = treeEntity(["id", "session_id", "profile_id", "profi
 
 export const problemsEntity: EntityDefinition<Prisma.ProblemWhereInput> = {
   columns: [
-    "id", "session_id", "group_id", "run_id", "profile_id", "profile_name", "kind", "severity", "description",
-    "flagged_by_id", "flagged_by_name", "resolved", "resolved_by_id", "resolved_by_name", "resolved_at", "created_at", "updated_at",
+    "id",
+    "session_id",
+    "group_id",
+    "run_id",
+    "profile_id",
+    "profile_name",
+    "kind",
+    "severity",
+    "description",
+    "flagged_by_id",
+    "flagged_by_name",
+    "resolved",
+    "resolved_by_id",
+    "resolved_by_name",
+    "resolved_at",
+    "created_at",
+    "updated_at",
   ],
   fetch: async ({ db }, where, afterId, take) =>
     (

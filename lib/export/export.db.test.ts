@@ -49,7 +49,7 @@ async function tokenFor(profileId: string): Promise<string> {
 beforeAll(async () => {
   const deptA = (await createDepartment(db())).id;
   const deptB = (await createDepartment(db())).id;
-  const ta = await createActor("ta", { department_id: deptA, name: "Ada, \"the\" TA" });
+  const ta = await createActor("ta", { department_id: deptA, name: 'Ada, "the" TA' });
   const otherTa = await createActor("ta", { department_id: deptB });
   const coordinator = await createActor("coordinator", { department_id: deptA });
   const admin = await createActor("admin");
@@ -57,11 +57,23 @@ beforeAll(async () => {
   const taProfile = await db().profile.findUniqueOrThrow({ where: { id: ta.profile_id } });
 
   const image = await createUpload(db(), store, imageBytes, { original_name: "../call stack.png", profile_id: ta.profile_id });
-  const a = await createSession(db(), ta.profile_id, { created_at: new Date("2026-03-02T10:00:00Z") }, { chats: [{ name: "Office hours" }], attempts: [{ name: "Recursion", score: "87.50" }] });
-  const messageTexts = ["What should factorial(0) return?", "-1? =SUM(A1) or maybe one, \"really\""];
+  const a = await createSession(
+    db(),
+    ta.profile_id,
+    { created_at: new Date("2026-03-02T10:00:00Z") },
+    { chats: [{ name: "Office hours" }], attempts: [{ name: "Recursion", score: "87.50" }] },
+  );
+  const messageTexts = ["What should factorial(0) return?", '-1? =SUM(A1) or maybe one, "really"'];
   const groupA = await createGroupWithRuns(db(), store, {
     session: a.session,
-    runs: [{ messages: [{ role: "user", text: messageTexts[0], upload_ids: [image.id], calls: [{ template_name: "grade", file_path: "/rubric.pdf" }] }, { role: "assistant", text: messageTexts[1] }] }],
+    runs: [
+      {
+        messages: [
+          { role: "user", text: messageTexts[0], upload_ids: [image.id], calls: [{ template_name: "grade", file_path: "/rubric.pdf" }] },
+          { role: "assistant", text: messageTexts[1] },
+        ],
+      },
+    ],
   });
   const b = await createSession(db(), ta.profile_id, { created_at: new Date("2026-03-05T10:00:00Z") });
   const groupB = await createGroupWithRuns(db(), store, { session: b.session });
@@ -91,7 +103,13 @@ beforeAll(async () => {
 
 async function exportZip(token: string, body: unknown): Promise<{ response: Response; zip: ZipEntries; manifest: ExportManifest }> {
   const response = await call(POST, "/system/export", body, { token });
-  expect(response.status, await response.clone().text().catch(() => "")).toBe(200);
+  expect(
+    response.status,
+    await response
+      .clone()
+      .text()
+      .catch(() => ""),
+  ).toBe(200);
   const zip = await readZip(Buffer.from(await response.arrayBuffer()));
   const manifest = exportManifestSchema.parse(JSON.parse(zip.files.get("manifest.json")?.toString("utf8") ?? "null"));
   return { response, zip, manifest };
@@ -152,7 +170,11 @@ describe("POST /system/export", () => {
     const messages = await db().message.count({ where: { run: { group: { session: { profile: { department_id: world.deptA } } } } } });
     expect(manifest.counts.runs).toBe(runs);
     expect(manifest.counts.messages).toBe(messages);
-    expect(manifest.counts.uploads).toBe(await db().upload.count({ where: { messages: { some: { message: { run: { group: { session: { profile: { department_id: world.deptA } } } } } } } } }));
+    expect(manifest.counts.uploads).toBe(
+      await db().upload.count({
+        where: { messages: { some: { message: { run: { group: { session: { profile: { department_id: world.deptA } } } } } } } },
+      }),
+    );
 
     // Spreadsheet formulas are neutralised in the CSV only; JSONL keeps the raw text.
     const problem = csvOf(zip, "problems").find((p) => p.session_id === world.sessionA);
@@ -160,7 +182,10 @@ describe("POST /system/export", () => {
     expect(jsonlOf(zip, "problems").find((p) => p.session_id === world.sessionA)?.description).toBe(formula);
     expect(csvOf(zip, "profiles").find((p) => p.id === world.ta.profile_id)?.name).toBe('Ada, "the" TA');
 
-    const audit = await db().auditLog.findFirstOrThrow({ where: { actor_id: world.coordinator.profile_id, action: "export" }, orderBy: { created_at: "desc" } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { actor_id: world.coordinator.profile_id, action: "export" },
+      orderBy: { created_at: "desc" },
+    });
     expect(audit).toMatchObject({ target_type: "all", target_id: null, request_id: manifest.request_id });
     expect(audit.details).toMatchObject({ purpose: "FERPA request #12", filters: { department_ids: [world.deptA] }, counts: { sessions: 2 } });
     // Counted before the first byte from the kept summaries, and equal to what was written; uploads and
@@ -225,7 +250,11 @@ describe("POST /system/export", () => {
     const mediaFiles = manifest.files.filter((f) => f.format === "media");
     expect(mediaFiles).toHaveLength(3);
     for (const upload of csvOf(zip, "uploads")) {
-      expect(createHash("sha256").update(zip.files.get(upload.media_path ?? "") ?? "").digest("hex")).toBe(upload.sha256);
+      expect(
+        createHash("sha256")
+          .update(zip.files.get(upload.media_path ?? "") ?? "")
+          .digest("hex"),
+      ).toBe(upload.sha256);
     }
     expect(manifest.missing_media).toEqual([]);
   });
@@ -298,8 +327,20 @@ describe("POST /system/export", () => {
   });
 
   it("stops writing when the client cancels the download", async () => {
-    const actor = { profile_id: world.admin.profile_id, name: world.admin.name, email: "admin@test", access_level: "admin" as const, department_ids: [], token_id: null };
-    const started = await startExport(actor, exportRequestSchema.parse({ include_media: true }), { db: db(), store: mediaStore(), requestId: "cancel-test", headers: new Headers() });
+    const actor = {
+      profile_id: world.admin.profile_id,
+      name: world.admin.name,
+      email: "admin@test",
+      access_level: "admin" as const,
+      department_ids: [],
+      token_id: null,
+    };
+    const started = await startExport(actor, exportRequestSchema.parse({ include_media: true }), {
+      db: db(),
+      store: mediaStore(),
+      requestId: "cancel-test",
+      headers: new Headers(),
+    });
     const reader = started.body.getReader();
     expect((await reader.read()).done).toBe(false);
     await reader.cancel();
@@ -316,7 +357,12 @@ describe("POST /system/export", () => {
               strings.join("").includes("FROM messages m") ? Promise.reject(new Error("connection lost")) : target.$queryRaw(strings, ...values)
           : Reflect.get(target, key, receiver),
     });
-    const started = await startExport(actor, exportRequestSchema.parse({}), { db: failing, store: mediaStore(), requestId: "fail-test", headers: new Headers() });
+    const started = await startExport(actor, exportRequestSchema.parse({}), {
+      db: failing,
+      store: mediaStore(),
+      requestId: "fail-test",
+      headers: new Headers(),
+    });
     await expect(new Response(started.body).arrayBuffer()).rejects.toThrow();
     await expect(started.done).rejects.toThrow("connection lost");
   });

@@ -98,7 +98,10 @@ async function resolveTarget(db: PrismaClient, actor: Actor, request: ExportRequ
 }
 
 function exportFileName(target: ExportTarget, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return `glow-export-${target.type}${target.id ? `-${target.id}` : ""}-${stamp}.zip`;
 }
 

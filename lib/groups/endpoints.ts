@@ -1,12 +1,5 @@
 import { defineEndpoint } from "@/lib/contract/endpoint";
-import {
-  getGroupRequest,
-  getGroupResponse,
-  listGroupsRequest,
-  listGroupsResponse,
-  pricingRequest,
-  pricingResponse,
-} from "./schemas";
+import { getGroupRequest, getGroupResponse, listGroupsRequest, listGroupsResponse, pricingRequest, pricingResponse } from "./schemas";
 
 export const getGroupEndpoint = defineEndpoint({
   command: "group",

@@ -10,7 +10,9 @@ import { decimalString } from "@/lib/format/decimal";
 import { planMessageWindow } from "./message-window";
 import type { GetGroupResponse } from "./schemas";
 
-type Detail = Required<Pick<GetGroupResponse, "total_message_count" | "message_limit" | "message_offset" | "runs" | "models" | "agents" | "profiles" | "uploads">>;
+type Detail = Required<
+  Pick<GetGroupResponse, "total_message_count" | "message_limit" | "message_offset" | "runs" | "models" | "agents" | "profiles" | "uploads">
+>;
 type MessageItem = Detail["runs"][number]["messages"][number];
 type UploadResource = Detail["uploads"][number];
 

@@ -38,7 +38,10 @@ describe("planMessageWindow", () => {
   });
 
   it("puts the runs of a group without messages on the first page", () => {
-    const empty = [{ id: "a", message_count: 0 }, { id: "b", message_count: 0 }];
+    const empty = [
+      { id: "a", message_count: 0 },
+      { id: "b", message_count: 0 },
+    ];
     expect(planMessageWindow(empty, 0, 1).run_ids).toEqual(["a", "b"]);
     expect(planMessageWindow(empty, 1, 1).run_ids).toEqual([]);
     expect(planMessageWindow([], 0, 10)).toEqual({ total_message_count: 0, run_ids: [], message_run_ids: [], skip_in_first_run: 0 });

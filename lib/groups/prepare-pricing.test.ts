@@ -35,8 +35,17 @@ describe("pricing charts", () => {
 
   it("keeps exact and readable cost labels for bars", () => {
     const [bar] = costByModelBars([{ model_id: id(2), name: "gpt-4o", total_cost: "0.0000031", total_tokens: 12, run_count: 1 }], colors);
-    expect(bar).toMatchObject({ cost: 0.0000031, cost_label: "$0.0000031", exact_cost_label: "$0.0000031", color: colors[id(2)], axis_label: "gpt-4o" });
-    const [long] = costByModelBars([{ model_id: id(2), name: "a-very-long-model-name-2026", total_cost: "1", total_tokens: 1, run_count: 1 }], colors);
+    expect(bar).toMatchObject({
+      cost: 0.0000031,
+      cost_label: "$0.0000031",
+      exact_cost_label: "$0.0000031",
+      color: colors[id(2)],
+      axis_label: "gpt-4o",
+    });
+    const [long] = costByModelBars(
+      [{ model_id: id(2), name: "a-very-long-model-name-2026", total_cost: "1", total_tokens: 1, run_count: 1 }],
+      colors,
+    );
     expect(long!.axis_label).toBe("a-very-long-mod…");
   });
 
@@ -118,7 +127,12 @@ describe("pricing chart summaries", () => {
     });
     expect(view.byModel.summary).toBe("$5.73 across 2 models; gpt-4o cost the most ($3.30).");
     expect(view.byMonth.summary).toBe("May 2026 to Jun 2026; the most expensive month was Jun 2026 ($3.30).");
-    expect(view.byModel.bars[0]!.color).toBe(pricingColors([{ model_id: id(2), name: "gpt-4o" }, { model_id: id(1), name: "claude-sonnet" }])[id(2)]);
+    expect(view.byModel.bars[0]!.color).toBe(
+      pricingColors([
+        { model_id: id(2), name: "gpt-4o" },
+        { model_id: id(1), name: "claude-sonnet" },
+      ])[id(2)],
+    );
   });
 
   it("says when there is nothing to draw", () => {

@@ -201,11 +201,20 @@ export function pricingCharts(all: ChartInput, limit = 8): PricingChartsView {
     : "No runs in this window.";
 
   const { months, series } = costByMonthStack(pricing.cost_by_month, pricing.models, colors);
-  const monthTotals = months.map((row) => ({ row, total: sumDecimals(pricing.cost_by_month.filter((c) => c.month === row.month).map((c) => c.total_cost)) }));
-  const peak = monthTotals.reduce<(typeof monthTotals)[number] | undefined>((best, item) => (!best || Number(item.total) > Number(best.total) ? item : best), undefined);
+  const monthTotals = months.map((row) => ({
+    row,
+    total: sumDecimals(pricing.cost_by_month.filter((c) => c.month === row.month).map((c) => c.total_cost)),
+  }));
+  const peak = monthTotals.reduce<(typeof monthTotals)[number] | undefined>(
+    (best, item) => (!best || Number(item.total) > Number(best.total) ? item : best),
+    undefined,
+  );
   const byMonthSummary =
     months.length && peak
       ? `${months[0]!.label} to ${months[months.length - 1]!.label}; the most expensive month was ${peak.row.label} (${peak.row.total_label}).`
       : "No runs in this window.";
-  return { byModel: { bars, table: costByModelBars(all.cost_by_model, colors), summary: byModelSummary }, byMonth: { months, series, summary: byMonthSummary } };
+  return {
+    byModel: { bars, table: costByModelBars(all.cost_by_model, colors), summary: byModelSummary },
+    byMonth: { months, series, summary: byMonthSummary },
+  };
 }

@@ -77,9 +77,7 @@ export function mergeGroupPages(pages: readonly GetGroupResponse[]): MergedGroup
   return merged;
 }
 
-export type ConversationEntry =
-  | { type: "context-start"; position: number }
-  | { type: "message"; message: GroupMessage; carried_over: boolean };
+export type ConversationEntry = { type: "context-start"; position: number } | { type: "message"; message: GroupMessage; carried_over: boolean };
 
 /**
  * A run's loaded messages with the context-window marker: a divider before the message at

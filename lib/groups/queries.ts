@@ -52,7 +52,12 @@ async function readGroup(actor: Actor, body: GetGroupRequest): Promise<GetGroupR
 /** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listGroups(actor: Actor, body: ListGroupsRequest): Promise<ListGroupsResponse> {
   const answer = await listGroupsUnaudited(actor, body);
-  await auditListRead(actor, "groups.list", body, answer.items.map((item) => item.profile_id));
+  await auditListRead(
+    actor,
+    "groups.list",
+    body,
+    answer.items.map((item) => item.profile_id),
+  );
   return answer;
 }
 

@@ -121,8 +121,7 @@ export const getGroupResponse = z
   })
   .meta({
     id: "GetGroupResponse",
-    description:
-      "Identity fields are null when group_exists is false. Detail fields are present only with include_detail on an existing group.",
+    description: "Identity fields are null when group_exists is false. Detail fields are present only with include_detail on an existing group.",
   });
 export type GetGroupResponse = z.infer<typeof getGroupResponse>;
 

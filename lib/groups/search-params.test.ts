@@ -56,8 +56,22 @@ describe("pricing page params", () => {
   });
 
   it("builds the API bodies", () => {
-    const params = parsePricingSearchParams({ page: "3", sort_by: "total_cost", sort_order: "asc", department_ids: "dept-cs", model_ids: model, date_from: "2026-05-01" });
+    const params = parsePricingSearchParams({
+      page: "3",
+      sort_by: "total_cost",
+      sort_order: "asc",
+      department_ids: "dept-cs",
+      model_ids: model,
+      date_from: "2026-05-01",
+    });
     expect(toPricingRequest(params)).toEqual({ date_from: "2026-05-01", date_to: undefined, department_ids: ["dept-cs"] });
-    expect(toListGroupsRequest(params)).toMatchObject({ page: 3, page_size: 25, sort_by: "total_cost", sort_order: "asc", model_ids: [model], department_ids: ["dept-cs"] });
+    expect(toListGroupsRequest(params)).toMatchObject({
+      page: 3,
+      page_size: 25,
+      sort_by: "total_cost",
+      sort_order: "asc",
+      model_ids: [model],
+      department_ids: ["dept-cs"],
+    });
   });
 });

@@ -15,7 +15,6 @@ import {
 } from "@/lib/search-params";
 import { groupSortBy, type GroupSortBy, type ListGroupsRequest, type PricingRequest } from "./schemas";
 
-
 /** Messages per page of a group's conversation: the first paint and every "Load more". */
 export const groupMessagePageSize = 50;
 

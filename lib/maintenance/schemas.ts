@@ -5,12 +5,10 @@ import { timestamp } from "@/lib/api/common-schemas";
 export const refreshRequest = z.strictObject({}).meta({ id: "RefreshRequest" });
 export type RefreshRequest = z.infer<typeof refreshRequest>;
 
-export const refreshAction = z
-  .enum(["reconcile_summary", "refresh_materialized_view_concurrently", "refresh_materialized_view", "analyze"])
-  .meta({
-    description:
-      "What was run on the object. reconcile_summary re-derives a kept summary from the base tables and repairs any difference without blocking writers",
-  });
+export const refreshAction = z.enum(["reconcile_summary", "refresh_materialized_view_concurrently", "refresh_materialized_view", "analyze"]).meta({
+  description:
+    "What was run on the object. reconcile_summary re-derives a kept summary from the base tables and repairs any difference without blocking writers",
+});
 
 const rowCount = z.int().min(0);
 

@@ -37,6 +37,8 @@ describe("contentDisposition", () => {
   });
 
   it("replaces non-ASCII and percent signs in the fallback only", () => {
-    expect(contentDisposition("inline", "100% 日本.txt", "f")).toBe("inline; filename=\"100_ __.txt\"; filename*=UTF-8''100%25%20%E6%97%A5%E6%9C%AC.txt");
+    expect(contentDisposition("inline", "100% 日本.txt", "f")).toBe(
+      "inline; filename=\"100_ __.txt\"; filename*=UTF-8''100%25%20%E6%97%A5%E6%9C%AC.txt",
+    );
   });
 });

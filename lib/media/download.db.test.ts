@@ -96,7 +96,9 @@ describe("media downloads", () => {
     expect(response.headers.get("Cache-Control")).toMatch(/^private, max-age=\d+$/);
     const upload = await db().upload.findUniqueOrThrow({ where: { id: ids[kind] } });
     expect(response.headers.get("ETag")).toBe(`"${upload.sha256}"`);
-    expect(response.headers.get("Content-Disposition")).toMatch(new RegExp(`^${disposition.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; filename\\*=UTF-8''`));
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      new RegExp(`^${disposition.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}; filename\\*=UTF-8''`),
+    );
     expect(response.headers.get("Content-Range")).toBeNull();
     expect((await bodyBytes(response)).equals(bytes[kind])).toBe(true);
   });
@@ -181,7 +183,11 @@ describe("media downloads", () => {
       const answer = errorResponseSchema.parse(await response.json());
       expect(answer.error).toEqual({ code: "not_found", message: `There is no ${kind} upload ${id}.` });
     }
-    for (const [id, actor] of [[ids.otherDept, coordinatorB], [ids.orphan, admin], [ids.audio, coordinatorA]] as const) {
+    for (const [id, actor] of [
+      [ids.otherDept, coordinatorB],
+      [ids.orphan, admin],
+      [ids.audio, coordinatorA],
+    ] as const) {
       const response = await download(id === ids.audio ? "audio" : "image", id, actor);
       expect(response.status).toBe(200);
       await response.body?.cancel();

@@ -4,10 +4,7 @@
 // on an empty file, which has no byte to point at. Only a well-formed single range that starts past
 // the end (or a zero-length suffix) is unsatisfiable (416).
 
-export type RangeDecision =
-  | { type: "full" }
-  | { type: "partial"; start: number; end: number }
-  | { type: "unsatisfiable" };
+export type RangeDecision = { type: "full" } | { type: "partial"; start: number; end: number } | { type: "unsatisfiable" };
 
 const full: RangeDecision = { type: "full" };
 

@@ -20,7 +20,9 @@ describe("docsModel", () => {
 
   it("flattens bodies and responses into fields", () => {
     const exportOp = operations.find((op) => op.path === "/system/export" && op.method === "POST");
-    expect(exportOp?.bodyFields.map((f) => f.name)).toEqual(expect.arrayContaining(["target_session_id", "target_group_id", "include_media", "purpose", "date_from"]));
+    expect(exportOp?.bodyFields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["target_session_id", "target_group_id", "include_media", "purpose", "date_from"]),
+    );
     expect(exportOp?.response).toMatchObject({ kind: "binary", contentType: "application/zip" });
     expect(exportOp?.description).not.toMatch(/Access:/);
     for (const op of operations.filter((o) => o.method === "POST")) {

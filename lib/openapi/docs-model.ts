@@ -101,7 +101,7 @@ function operationModel(path: string, method: string, op: RawOperation, componen
       .filter((p) => p.in === "query")
       .map((p) => ({
         name: p.name,
-        type: p.schema ? schemaFields({ type: "object", properties: { [p.name]: p.schema } }, components)[0]?.type ?? "string" : "string",
+        type: p.schema ? (schemaFields({ type: "object", properties: { [p.name]: p.schema } }, components)[0]?.type ?? "string") : "string",
         required: p.required ?? false,
         description: p.description ?? p.schema?.description ?? "",
         notes: "",

@@ -41,7 +41,9 @@ function codesFor(status: number): ErrorCode[] {
 const requestIdHeader = { $ref: "#/components/headers/RequestId" };
 
 function errorResponse(status: number, description: string): ResponseConfig {
-  const codes = codesFor(status).map((code) => `\`${code}\``).join(", ");
+  const codes = codesFor(status)
+    .map((code) => `\`${code}\``)
+    .join(", ");
   return {
     description: codes ? `${description}. error.code: ${codes}` : description,
     headers: { "X-Request-Id": requestIdHeader },
@@ -94,9 +96,7 @@ function successResponses(endpoint: Endpoint): Record<number, ResponseConfig> {
 function routesFor(endpoint: Endpoint): RouteConfig[] {
   // A body every field of which is optional may be left out entirely (the API reads it as {}).
   const bodyRequired = !endpoint.body.safeParse({}).success;
-  const errors = Object.fromEntries(
-    Object.entries(errorDescriptions).map(([status, text]) => [status, errorResponse(Number(status), text)]),
-  );
+  const errors = Object.fromEntries(Object.entries(errorDescriptions).map(([status, text]) => [status, errorResponse(Number(status), text)]));
   const post: RouteConfig = {
     method: "post",
     path: endpoint.path,
@@ -126,7 +126,8 @@ function registryFor(list: readonly Endpoint[]): OpenAPIRegistry {
   registry.registerComponent("securitySchemes", bearerSchemeName, {
     type: "http",
     scheme: "bearer",
-    description: "An API token (glow_…): `npm run token:create -- --profile <email> --name <label>` prints one. Send `Authorization: Bearer <token>`.",
+    description:
+      "An API token (glow_…): `npm run token:create -- --profile <email> --name <label>` prints one. Send `Authorization: Bearer <token>`.",
   });
   for (const endpoint of list) for (const config of routesFor(endpoint)) registry.registerPath(config);
   return registry;
@@ -142,7 +143,7 @@ function generate(list: readonly Endpoint[]): OpenApiDocument {
       description: [
         "The system API of Glow Admin. Every endpoint is `POST` with a JSON body (an empty body means `{}`) and answers JSON, except the media and export endpoints, which stream bytes.",
         "Authenticate with `Authorization: Bearer <API token>`. What a token may see follows its profile: admins everything, coordinators the TAs of their departments, TAs themselves; anything else answers as if it did not exist.",
-        "Errors always have the shape `{ \"error\": { \"code\", \"message\", \"issues\"? } }`. Lists answer `{ items, page, page_size, total_count, total_pages }` with 1-based pages. Money is an exact decimal string in US dollars; times are UTC ISO 8601; token counts are integers.",
+        'Errors always have the shape `{ "error": { "code", "message", "issues"? } }`. Lists answer `{ items, page, page_size, total_count, total_pages }` with 1-based pages. Money is an exact decimal string in US dollars; times are UTC ISO 8601; token counts are integers.',
       ].join("\n\n"),
     },
     servers: [{ url: "/", description: "This Glow Admin instance" }],

@@ -107,7 +107,11 @@ function notesOf(schema: JsonSchema): string {
 }
 
 /** The object whose fields a property contributes below itself (through refs, nullables and arrays). */
-function childObject(schema: JsonSchema, components: Components, seen: ReadonlySet<string>): { object: JsonSchema; suffix: string; ref?: string } | null {
+function childObject(
+  schema: JsonSchema,
+  components: Components,
+  seen: ReadonlySet<string>,
+): { object: JsonSchema; suffix: string; ref?: string } | null {
   const { inner } = unwrap(schema);
   const ref = inner.$ref;
   if (ref && seen.has(ref)) return null;

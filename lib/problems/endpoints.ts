@@ -1,10 +1,5 @@
 import { defineEndpoint } from "@/lib/contract/endpoint";
-import {
-  listProblemsRequestSchema,
-  listProblemsResponseSchema,
-  resolveProblemRequestSchema,
-  resolveProblemResponseSchema,
-} from "./schemas";
+import { listProblemsRequestSchema, listProblemsResponseSchema, resolveProblemRequestSchema, resolveProblemResponseSchema } from "./schemas";
 
 export const problemsEndpoint = defineEndpoint({
   command: "problems",

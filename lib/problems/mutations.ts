@@ -34,7 +34,12 @@ export async function resolveProblem(
     if (changed.count > 0) {
       await recordAudit(
         actor,
-        { action: body.resolved ? "problem.resolve" : "problem.reopen", target_type: "problem", target_id: body.problem_id, details: { resolved: body.resolved } },
+        {
+          action: body.resolved ? "problem.resolve" : "problem.reopen",
+          target_type: "problem",
+          target_id: body.problem_id,
+          details: { resolved: body.resolved },
+        },
         request,
         tx,
       );

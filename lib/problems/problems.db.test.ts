@@ -5,13 +5,7 @@ import { POST as resolvePost } from "@/app/activity/resolve/route";
 import { buildWorld, marchWindow, T0, type World } from "@/tests/activity-world";
 import { createProblem } from "@/prisma/factories/problems.ts";
 import { call, callJson, db } from "@/tests/api-helpers";
-import {
-  listProblemsResponseSchema,
-  problemSortKey,
-  resolveProblemResponseSchema,
-  type ListProblemsResponse,
-  type ProblemItem,
-} from "./schemas";
+import { listProblemsResponseSchema, problemSortKey, resolveProblemResponseSchema, type ListProblemsResponse, type ProblemItem } from "./schemas";
 
 let w: World;
 const ties: string[] = [];
@@ -132,7 +126,10 @@ describe("POST /activity/resolve", () => {
     expect(Date.parse(reopened.updated_at)).toBeGreaterThanOrEqual(Date.parse(first.updated_at));
     expect(await resolve(w.admin.token, problem.id, false)).toEqual(reopened);
     const actions = (await audits(problem.id)).map((a) => [a.action, a.actor_id]).sort();
-    expect(actions).toEqual([["problem.reopen", w.admin.profile_id], ["problem.resolve", w.coordA.profile_id]]);
+    expect(actions).toEqual([
+      ["problem.reopen", w.admin.profile_id],
+      ["problem.resolve", w.coordA.profile_id],
+    ]);
 
     const listed = await list(w.coordA.token, { session_id: w.s1.session.id, page_size: 200 });
     expect(listed.items.find((p) => p.problem_id === problem.id)).toMatchObject({ resolved: false, updated_at: reopened.updated_at });

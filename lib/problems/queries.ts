@@ -82,7 +82,12 @@ export function countProblems(actor: Actor, body: ListProblemsRequest): Promise<
 /** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listProblems(actor: Actor, body: ListProblemsRequest): Promise<ListProblemsResponse> {
   const answer = await listProblemsUnaudited(actor, body);
-  await auditListRead(actor, "problems.list", body, answer.items.map((item) => item.profile_id));
+  await auditListRead(
+    actor,
+    "problems.list",
+    body,
+    answer.items.map((item) => item.profile_id),
+  );
   return answer;
 }
 
@@ -101,7 +106,11 @@ async function listProblemsUnaudited(actor: Actor, body: ListProblemsRequest): P
   return { items: rows.map(toProblemItem), ...pageInfo(body.page, body.page_size, total) };
 }
 
-type ProblemItemRow = Omit<ProblemItem, "resolved_at" | "created_at" | "updated_at"> & { resolved_at: Date | null; created_at: Date; updated_at: Date };
+type ProblemItemRow = Omit<ProblemItem, "resolved_at" | "created_at" | "updated_at"> & {
+  resolved_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+};
 
 /**
  * Problems matching `where` (on problems `pr` and their sessions `s`), in `order` (with any LIMIT),

@@ -1,14 +1,6 @@
 // POST /system/problems and POST /activity/resolve: request and response schemas (client-safe).
 import { z } from "zod";
-import {
-  activityFilters,
-  checkDateWindow,
-  paginatedResponse,
-  paginationRequest,
-  sortOrder,
-  timestamp,
-  uuid,
-} from "@/lib/api/common-schemas";
+import { activityFilters, checkDateWindow, paginatedResponse, paginationRequest, sortOrder, timestamp, uuid } from "@/lib/api/common-schemas";
 
 export const problemKind = z
   .enum(["ferpa_concern", "inappropriate_response", "hallucination", "technical_error", "persona_break"])
@@ -16,13 +8,11 @@ export const problemKind = z
 /** In increasing order of severity, which is also the order sort_by "severity" uses. */
 export const problemSeverity = z.enum(["low", "medium", "high", "critical"]).meta({ id: "ProblemSeverity" });
 
-export const problemSortKey = z
-  .enum(["created_at", "updated_at", "severity", "kind", "profile_name"])
-  .meta({
-    id: "ProblemSortKey",
-    description:
-      "severity sorts low < medium < high < critical (kind in declaration order); ties are broken by created_at, then problem_id, in the same direction",
-  });
+export const problemSortKey = z.enum(["created_at", "updated_at", "severity", "kind", "profile_name"]).meta({
+  id: "ProblemSortKey",
+  description:
+    "severity sorts low < medium < high < critical (kind in declaration order); ties are broken by created_at, then problem_id, in the same direction",
+});
 export type ProblemSortKey = z.infer<typeof problemSortKey>;
 
 export const listProblemsRequestSchema = z

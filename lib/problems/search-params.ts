@@ -2,15 +2,7 @@
 // their defaults instead of failing the page.
 import { z } from "zod";
 import { sortOrder, type taRole, uuid } from "@/lib/api/common-schemas";
-import {
-  allParams,
-  facetParams,
-  firstParam,
-  pageParam,
-  pageSizeParam,
-  validItems,
-  type RawSearchParams,
-} from "@/lib/search-params";
+import { allParams, facetParams, firstParam, pageParam, pageSizeParam, validItems, type RawSearchParams } from "@/lib/search-params";
 import { problemKind, problemSeverity, problemSortKey, type ListProblemsRequest } from "./schemas";
 
 /** The tabs: open problems are the default view, since they are the ones someone has to act on. */

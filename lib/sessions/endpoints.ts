@@ -1,10 +1,5 @@
 import { defineEndpoint } from "@/lib/contract/endpoint";
-import {
-  getSessionRequestSchema,
-  getSessionResponseSchema,
-  listSessionsRequestSchema,
-  listSessionsResponseSchema,
-} from "./schemas";
+import { getSessionRequestSchema, getSessionResponseSchema, listSessionsRequestSchema, listSessionsResponseSchema } from "./schemas";
 
 export const sessionsEndpoint = defineEndpoint({
   command: "sessions",

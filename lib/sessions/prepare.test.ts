@@ -61,7 +61,11 @@ describe("visibleTimeline", () => {
 describe("sessionDuration", () => {
   it("measures an ended session from start to end", () => {
     expect(
-      sessionDuration({ session_created_at: "2026-11-15T16:44:00.000Z", session_updated_at: "2026-11-15T17:06:11.326Z", ended_at: "2026-11-15T17:06:11.326Z" }),
+      sessionDuration({
+        session_created_at: "2026-11-15T16:44:00.000Z",
+        session_updated_at: "2026-11-15T17:06:11.326Z",
+        ended_at: "2026-11-15T17:06:11.326Z",
+      }),
     ).toEqual({ text: "22 min 11 s", ongoing: false });
   });
   it("measures an active session up to its last update, as ongoing", () => {
@@ -95,7 +99,15 @@ describe("filterFacets", () => {
       },
       resources: {
         b: { profile_id: "b", name: "Zoe", email: "z@x", department_id: null, department_name: null, ta_role: null, access_level: "admin" },
-        a: { profile_id: "a", name: "Ada", email: "a@x", department_id: "dept-cs", department_name: "Computer Science", ta_role: "head_ta", access_level: "ta" },
+        a: {
+          profile_id: "a",
+          name: "Ada",
+          email: "a@x",
+          department_id: "dept-cs",
+          department_name: "Computer Science",
+          ta_role: "head_ta",
+          access_level: "ta",
+        },
       },
     });
     expect(facets.departments).toEqual([{ value: "dept-cs", label: "Computer Science (11)" }]);

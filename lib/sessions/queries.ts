@@ -9,13 +9,7 @@ import { prisma } from "@/lib/db";
 import { fetchListPage } from "@/lib/summaries/list-page";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sessionProblems } from "@/lib/problems/queries";
-import type {
-  ArtifactSessionGroup,
-  GetSessionRequest,
-  GetSessionResponse,
-  ListSessionsRequest,
-  ListSessionsResponse,
-} from "./schemas";
+import type { ArtifactSessionGroup, GetSessionRequest, GetSessionResponse, ListSessionsRequest, ListSessionsResponse } from "./schemas";
 import { sessionEndpoint } from "./endpoints";
 import { countSessions, sessionListRows } from "./sql";
 import { sessionTimeline } from "./timeline-sql";
@@ -23,7 +17,12 @@ import { sessionTimeline } from "./timeline-sql";
 /** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listSessions(actor: Actor, body: ListSessionsRequest): Promise<ListSessionsResponse> {
   const answer = await listSessionsUnaudited(actor, body);
-  await auditListRead(actor, "sessions.list", body, answer.items.map((item) => item.profile_id));
+  await auditListRead(
+    actor,
+    "sessions.list",
+    body,
+    answer.items.map((item) => item.profile_id),
+  );
   return answer;
 }
 
@@ -34,10 +33,7 @@ async function listSessionsUnaudited(actor: Actor, body: ListSessionsRequest): P
   const deep = body.cursor === undefined && body.page > 1;
   const counted = countSessions(profileIds, summary, body);
   const total = deep ? await counted : null;
-  const [page, totalCount] = await Promise.all([
-    fetchListPage(body, total, (fetch) => sessionListRows(profileIds, body, fetch)),
-    counted,
-  ]);
+  const [page, totalCount] = await Promise.all([fetchListPage(body, total, (fetch) => sessionListRows(profileIds, body, fetch)), counted]);
   return {
     items: page.rows.map(({ id: _id, sort_value: _sortValue, ...row }) => ({
       ...row,
@@ -64,11 +60,7 @@ async function readSessionDetail(actor: Actor, body: GetSessionRequest): Promise
   const session = await sessionHeader(actor, body.session_id);
   if (!session) return missingSession(actor, body.session_id);
 
-  const [groups, timeline, problems] = await Promise.all([
-    sessionGroups(session.id),
-    sessionTimeline(session.id),
-    sessionProblems(session.id),
-  ]);
+  const [groups, timeline, problems] = await Promise.all([sessionGroups(session.id), sessionTimeline(session.id), sessionProblems(session.id)]);
   const totalCost = groups.reduce((sum, group) => sum.plus(group.cost), new Prisma.Decimal(0));
   return {
     session_exists: true,

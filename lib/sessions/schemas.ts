@@ -70,7 +70,7 @@ export const sessionListItemSchema = z
     attempt_count: count("Graded attempts in the session"),
     message_count: count("Message rows of the session's runs (context repeated in a later run counts again)"),
     total_tokens: tokens,
-    total_cost: money.meta({ description: "Sum of the runs' exact dollar costs, e.g. \"0.0412\"; \"0\" for none" }),
+    total_cost: money.meta({ description: 'Sum of the runs\' exact dollar costs, e.g. "0.0412"; "0" for none' }),
     problem_count: count("Problems flagged on the session, open or resolved"),
     open_problem_count: count("Problems flagged on the session that are not resolved"),
   })
@@ -80,9 +80,7 @@ export type SessionListItem = z.infer<typeof sessionListItemSchema>;
 export const listSessionsResponseSchema = keysetPaginatedResponse(sessionListItemSchema).meta({ id: "ListActivityResponse" });
 export type ListSessionsResponse = z.infer<typeof listSessionsResponseSchema>;
 
-export const getSessionRequestSchema = z
-  .strictObject({ session_id: uuid("session_id") })
-  .meta({ id: "GetSessionDetailRequest" });
+export const getSessionRequestSchema = z.strictObject({ session_id: uuid("session_id") }).meta({ id: "GetSessionDetailRequest" });
 export type GetSessionRequest = z.infer<typeof getSessionRequestSchema>;
 
 export const artifactSessionGroupSchema = z
@@ -94,7 +92,7 @@ export const artifactSessionGroupSchema = z
     last_run_at: timestamp.nullable().meta({ description: "Start of the group's latest run; null without runs" }),
     run_count: count("Runs in the group"),
     total_tokens: tokens,
-    total_cost: money.meta({ description: "Sum of the runs' exact dollar costs; \"0\" for none" }),
+    total_cost: money.meta({ description: 'Sum of the runs\' exact dollar costs; "0" for none' }),
   })
   .meta({ id: "ArtifactSessionGroup" });
 export type ArtifactSessionGroup = z.infer<typeof artifactSessionGroupSchema>;

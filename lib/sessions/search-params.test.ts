@@ -88,9 +88,21 @@ describe("parseProblemSearchParams", () => {
 
   it("maps the tabs and filters to the request", () => {
     const request = toListProblemsRequest(
-      parseProblemSearchParams({ status: "all", kinds: ["ferpa_concern", "nope"], severities: "critical", sort_by: "severity", department_ids: "dept-cs" }),
+      parseProblemSearchParams({
+        status: "all",
+        kinds: ["ferpa_concern", "nope"],
+        severities: "critical",
+        sort_by: "severity",
+        department_ids: "dept-cs",
+      }),
     );
-    expect(request).toMatchObject({ resolved: undefined, kinds: ["ferpa_concern"], severities: ["critical"], sort_by: "severity", department_ids: ["dept-cs"] });
+    expect(request).toMatchObject({
+      resolved: undefined,
+      kinds: ["ferpa_concern"],
+      severities: ["critical"],
+      sort_by: "severity",
+      department_ids: ["dept-cs"],
+    });
     expect(toListProblemsRequest(parseProblemSearchParams({ status: "resolved" })).resolved).toBe(true);
     expect(toListProblemsRequest(parseProblemSearchParams({ status: "bogus" })).resolved).toBe(false);
   });

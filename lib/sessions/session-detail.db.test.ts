@@ -31,7 +31,10 @@ describe("POST /system/session", () => {
       run_count: 4,
     });
     expect(res.groups.map((g) => g.group_id)).toEqual([w.g1.group.id, w.g2.group.id]);
-    for (const [group, made] of [[res.groups[0]!, w.g1], [res.groups[1]!, w.g2]] as const) {
+    for (const [group, made] of [
+      [res.groups[0]!, w.g1],
+      [res.groups[1]!, w.g2],
+    ] as const) {
       expect(group.run_count).toBe(made.runs.length);
       expect(group.total_tokens).toBe(made.runs.reduce((sum, r) => sum + r.input_tokens + r.output_tokens, 0));
       expect(sumDecimals([group.total_cost])).toBe(sumDecimals(made.runs.map((r) => r.cost)));
@@ -111,9 +114,23 @@ describe("POST /system/session", () => {
   });
 
   it("answers session_exists: false for a missing or out-of-scope session", async () => {
-    const empty = { profile_id: null, profile_name: null, session_created_at: null, active: null, groups: [], timeline: [], problems: [], total_cost: "0" };
+    const empty = {
+      profile_id: null,
+      profile_name: null,
+      session_created_at: null,
+      active: null,
+      groups: [],
+      timeline: [],
+      problems: [],
+      total_cost: "0",
+    };
     const missingId = randomUUID();
-    expect(await detail(w.admin.token, missingId)).toMatchObject({ session_exists: false, session_id: missingId, actor_name: w.admin.name, ...empty });
+    expect(await detail(w.admin.token, missingId)).toMatchObject({
+      session_exists: false,
+      session_id: missingId,
+      actor_name: w.admin.name,
+      ...empty,
+    });
     expect(await detail(w.coordB.token, w.s1.session.id)).toMatchObject({ session_exists: false, actor_name: w.coordB.name, ...empty });
     expect(await detail(w.ta2.token, w.s1.session.id)).toMatchObject({ session_exists: false, ...empty });
     expect((await detail(w.ta1.token, w.s1.session.id)).session_exists).toBe(true);

@@ -4,13 +4,7 @@ import { POST as detailPost } from "@/app/system/session/route";
 import { buildWorld, marchWindow, type World } from "@/tests/activity-world";
 import { compareDecimals, sumDecimals } from "@/lib/format/decimal";
 import { callJson, db } from "@/tests/api-helpers";
-import {
-  getSessionResponseSchema,
-  listSessionsResponseSchema,
-  sessionSortKey,
-  type ListSessionsResponse,
-  type SessionListItem,
-} from "./schemas";
+import { getSessionResponseSchema, listSessionsResponseSchema, sessionSortKey, type ListSessionsResponse, type SessionListItem } from "./schemas";
 
 let w: World;
 beforeAll(async () => {
@@ -68,7 +62,15 @@ describe("POST /system/sessions", () => {
     });
     expect(amount(s1!.total_cost)).toBe(sumDecimals(runs.map((r) => r.cost.toFixed())));
     expect(s1!.total_cost).not.toMatch(/e/i);
-    expect(s2).toMatchObject({ session_id: w.s2.session.id, active: true, group_count: 0, run_count: 0, chat_count: 1, total_tokens: 0, total_cost: "0" });
+    expect(s2).toMatchObject({
+      session_id: w.s2.session.id,
+      active: true,
+      group_count: 0,
+      run_count: 0,
+      chat_count: 1,
+      total_tokens: 0,
+      total_cost: "0",
+    });
   });
 
   it("agrees with /system/session: group costs sum to the list's total_cost exactly", async () => {

@@ -45,7 +45,12 @@ export class FileSystemMediaStore implements MediaStore {
 
   async put(bytes: Uint8Array, extension?: string): Promise<StoredObject> {
     const id = randomUUID();
-    const suffix = extension ? `.${extension.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 8)}` : "";
+    const suffix = extension
+      ? `.${extension
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, "")
+          .slice(0, 8)}`
+      : "";
     const storageKey = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}${suffix}`;
     const target = this.resolve(storageKey);
     await mkdir(path.dirname(target), { recursive: true });

@@ -95,14 +95,23 @@ function liveActivity(range: InstantRange, source: SummarySource, wanted: readon
       GROUP BY 1, 2`;
   };
   const branches: Array<[ActivityCount[], () => Prisma.Sql]> = [
-    [["sessions", "active_sessions"], () => own("sessions", "s", "created_at", "profile_id", { sessions: count, active_sessions: Prisma.sql`count(*) FILTER (WHERE s.active)` })],
+    [
+      ["sessions", "active_sessions"],
+      () => own("sessions", "s", "created_at", "profile_id", { sessions: count, active_sessions: Prisma.sql`count(*) FILTER (WHERE s.active)` }),
+    ],
     [["chats"], () => ownedBy("chats", "c", "created_at", { chats: count })],
     [["attempts"], () => ownedBy("attempts", "a", "created_at", { attempts: count })],
     [["groups"], () => ownedBy("groups", "g", "created_at", { groups: count })],
-    [["logins", "failed_logins"], () => own("logins", "l", "created_at", "profile_id", { logins: count, failed_logins: Prisma.sql`count(*) FILTER (WHERE NOT l.succeeded)` })],
+    [
+      ["logins", "failed_logins"],
+      () => own("logins", "l", "created_at", "profile_id", { logins: count, failed_logins: Prisma.sql`count(*) FILTER (WHERE NOT l.succeeded)` }),
+    ],
     [["grants"], () => own("grants", "gr", "created_at", "profile_id", { grants: count })],
     [["emulations"], () => own("emulations", "e", "started_at", "target_profile_id", { emulations: count })],
-    [["problems", "open_problems"], () => ownedBy("problems", "pr", "created_at", { problems: count, open_problems: Prisma.sql`count(*) FILTER (WHERE NOT pr.resolved)` })],
+    [
+      ["problems", "open_problems"],
+      () => ownedBy("problems", "pr", "created_at", { problems: count, open_problems: Prisma.sql`count(*) FILTER (WHERE NOT pr.resolved)` }),
+    ],
   ];
   // Counts nobody reads are left out: their branch would only add zeros.
   const needed = branches.filter(([produces]) => produces.some((name) => wanted.includes(name))).map(([, build]) => build());
@@ -145,7 +154,13 @@ export function activityParts(parts: WindowParts, source: SummarySource, wanted:
 }
 
 function usageColumns(values: Record<UsageSum, Prisma.Sql>): Prisma.Sql {
-  const casts: Record<UsageSum, string> = { runs: "int", input_tokens: "bigint", output_tokens: "bigint", cached_input_tokens: "bigint", cost: "numeric" };
+  const casts: Record<UsageSum, string> = {
+    runs: "int",
+    input_tokens: "bigint",
+    output_tokens: "bigint",
+    cached_input_tokens: "bigint",
+    cost: "numeric",
+  };
   return Prisma.join(usageSums.map((name) => Prisma.sql`(${values[name]})::${Prisma.raw(casts[name])} AS ${Prisma.raw(name)}`));
 }
 
@@ -203,13 +218,15 @@ export function usageParts(parts: WindowParts, source: SummarySource): Prisma.Sq
     selects.push(Prisma.sql`SELECT l.bucket, l.department_id, l.model_id, ${negated} FROM (${liveUsage(range, source)}) l`);
   }
   if (!selects.length) {
-    selects.push(Prisma.sql`SELECT NULL::date AS bucket, NULL::text AS department_id, NULL::uuid AS model_id, ${usageColumns({
-      runs: Prisma.sql`0`,
-      input_tokens: Prisma.sql`0`,
-      output_tokens: Prisma.sql`0`,
-      cached_input_tokens: Prisma.sql`0`,
-      cost: Prisma.sql`0`,
-    })} WHERE FALSE`);
+    selects.push(
+      Prisma.sql`SELECT NULL::date AS bucket, NULL::text AS department_id, NULL::uuid AS model_id, ${usageColumns({
+        runs: Prisma.sql`0`,
+        input_tokens: Prisma.sql`0`,
+        output_tokens: Prisma.sql`0`,
+        cached_input_tokens: Prisma.sql`0`,
+        cost: Prisma.sql`0`,
+      })} WHERE FALSE`,
+    );
   }
   return Prisma.join(selects, " UNION ALL ");
 }

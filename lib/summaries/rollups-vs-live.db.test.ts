@@ -29,7 +29,14 @@ beforeAll(async () => {
   const department = await createDepartment(d);
   departmentId = department.id;
   const profiles = await Promise.all(roles.map((ta_role) => createProfile(d, { department_id: department.id, ta_role })));
-  const prices = [{ effective_from: new Date("2000-01-01T00:00:00Z"), input_per_million: "3.123457", cached_input_per_million: "0.5", output_per_million: "11.000003" }];
+  const prices = [
+    {
+      effective_from: new Date("2000-01-01T00:00:00Z"),
+      input_per_million: "3.123457",
+      cached_input_per_million: "0.5",
+      output_per_million: "11.000003",
+    },
+  ];
   ctx = {
     profiles,
     // Moves stay inside the department the coordinator sees, so the comparisons keep their rows.
@@ -38,7 +45,10 @@ beforeAll(async () => {
     models: [(await createModelWithPrices(d, {}, prices)).model.id, (await createModelWithPrices(d, {}, prices)).model.id],
     agentId: (await createAgent(d)).id,
   };
-  await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 60, maxLength: 60 }), (ops) => applyWrites(ctx, ops)), { seed: 2026_11, numRuns: 1 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 60, maxLength: 60 }), (ops) => applyWrites(ctx, ops)),
+    { seed: 2026_11, numRuns: 1 },
+  );
   coordinator = (await loadActor((await createActor("coordinator", { department_id: department.id })).profile_id))!;
   admin = (await loadActor((await createActor("admin")).profile_id))!;
 }, 120_000);
@@ -92,8 +102,20 @@ describe("answers from the summaries", () => {
         const body = { date_from: f.from, date_to: f.to, roles: f.roles, department_ids: [departmentId] };
         const window = dateWindow(body);
         const created = { gte: window.from, lt: window.toExclusive };
-        const owner = { department_id: departmentId, ...(f.roles.length ? { ta_role: { in: f.roles } } : {}), ...(profile_id ? { id: profile_id } : {}) };
-        const sessions = await listSessions(coordinator, { ...body, active, profile_id, page: 1, page_size: 5, sort_by: "total_cost", sort_order: "desc" });
+        const owner = {
+          department_id: departmentId,
+          ...(f.roles.length ? { ta_role: { in: f.roles } } : {}),
+          ...(profile_id ? { id: profile_id } : {}),
+        };
+        const sessions = await listSessions(coordinator, {
+          ...body,
+          active,
+          profile_id,
+          page: 1,
+          page_size: 5,
+          sort_by: "total_cost",
+          sort_order: "desc",
+        });
         expect(sessions.total_count).toBe(await db().session.count({ where: { created_at: created, active, profile: owner } }));
         const groups = await listGroups(coordinator, { ...body, profile_id, page: 1, page_size: 5, sort_by: "last_run_at", sort_order: "desc" });
         expect(groups.total_count).toBe(await db().group.count({ where: { created_at: created, session: { profile: owner } } }));

@@ -23,7 +23,9 @@ beforeAll(async () => {
   departmentIds = [department.id, (await createDepartment(d)).id];
   profiles = await Promise.all([0, 1, 2].map(() => createProfile(d, { department_id: department.id })));
   adminId = (await createProfile(d, { access_level: "admin" })).id;
-  const prices = [{ effective_from: new Date("2000-01-01T00:00:00Z"), input_per_million: "2.5", cached_input_per_million: "1.25", output_per_million: "10" }];
+  const prices = [
+    { effective_from: new Date("2000-01-01T00:00:00Z"), input_per_million: "2.5", cached_input_per_million: "1.25", output_per_million: "10" },
+  ];
   models = [(await createModelWithPrices(d, {}, prices)).model.id, (await createModelWithPrices(d, {}, prices)).model.id];
   agentId = (await createAgent(d)).id;
 });
@@ -33,7 +35,13 @@ describe("summaries kept by triggers", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), async (ops) => {
         await applyWrites({ profiles, adminId, models, agentId, departmentIds }, ops);
-        expect(await summaryDifferences(db(), profiles.map((p) => p.id), departmentIds)).toEqual([]);
+        expect(
+          await summaryDifferences(
+            db(),
+            profiles.map((p) => p.id),
+            departmentIds,
+          ),
+        ).toEqual([]);
       }),
       { seed: 9_2026, numRuns: 25 },
     );
@@ -42,10 +50,11 @@ describe("summaries kept by triggers", () => {
   it("refuse to move a row to another parent", async () => {
     const { session } = await createSession(db(), profiles[0]!.id, { created_at: new Date(T0) }, { chats: [{}] });
     const other = await createSession(db(), profiles[1]!.id, { created_at: new Date(T0) }, { chats: [] });
-    await expect(db().chat.updateMany({ where: { session_id: session.id }, data: { session_id: other.session.id } })).rejects.toThrow(/cannot be moved/);
+    await expect(db().chat.updateMany({ where: { session_id: session.id }, data: { session_id: other.session.id } })).rejects.toThrow(
+      /cannot be moved/,
+    );
     await expect(db().session.update({ where: { id: session.id }, data: { profile_id: profiles[1]!.id } })).rejects.toThrow(/cannot be moved/);
   });
-
 
   it("let a deleted profile leave its cohort with everything it had", async () => {
     const d = db();
@@ -53,7 +62,13 @@ describe("summaries kept by triggers", () => {
     await createLogin(d, gone, { created_at: new Date(T0) });
     await createLogin(d, gone, { created_at: new Date(T0), succeeded: false });
     await d.profile.delete({ where: { id: gone.id } });
-    expect(await summaryDifferences(d, profiles.map((p) => p.id), departmentIds)).toEqual([]);
+    expect(
+      await summaryDifferences(
+        d,
+        profiles.map((p) => p.id),
+        departmentIds,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -73,7 +88,12 @@ describe("glow_reconcile_summary", () => {
         await tx.$executeRaw`DELETE FROM group_stats WHERE session_id = ${session.id}::uuid`;
         await tx.$executeRaw`UPDATE activity_daily SET sessions = sessions + 3 WHERE profile_id = ${profiles[2]!.id}::uuid`;
         await tx.$executeRaw`UPDATE usage_monthly SET cost = cost + 1 WHERE profile_id = ${profiles[2]!.id}::uuid`;
-        expect((await summaryDifferences(tx, [profiles[2]!.id])).map((x) => x.summary).sort()).toEqual(["activity_daily", "group_stats", "session_stats", "usage_monthly"]);
+        expect((await summaryDifferences(tx, [profiles[2]!.id])).map((x) => x.summary).sort()).toEqual([
+          "activity_daily",
+          "group_stats",
+          "session_stats",
+          "usage_monthly",
+        ]);
 
         const first = Object.fromEntries((await repair(tx)).map((r) => [r.name, Number(r.inserted + r.updated + r.deleted)]));
         expect(first.session_stats).toBeGreaterThanOrEqual(1);

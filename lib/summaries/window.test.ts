@@ -100,12 +100,21 @@ describe("splitWindow", () => {
 
   it("counts every instant of any window exactly once and nothing outside it, each part aligned to its grain", () => {
     const instant = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) });
-    const bound = fc.option(fc.oneof(instant, instant.map((ms) => Math.floor(ms / 86_400_000) * 86_400_000)), { nil: undefined });
+    const bound = fc.option(
+      fc.oneof(
+        instant,
+        instant.map((ms) => Math.floor(ms / 86_400_000) * 86_400_000),
+      ),
+      { nil: undefined },
+    );
     const grain = fc.constantFrom<Grain>("month", "day", "live");
     fc.assert(
       fc.property(bound, bound, grain, (a, b, coarsest) => {
         const [from, to] = a !== undefined && b !== undefined && a > b ? [b, a] : [a, b];
-        const parts = splitWindow({ from: from === undefined ? undefined : new Date(from), to: to === undefined ? undefined : new Date(to) }, coarsest);
+        const parts = splitWindow(
+          { from: from === undefined ? undefined : new Date(from), to: to === undefined ? undefined : new Date(to) },
+          coarsest,
+        );
         const list = intervals(parts);
         const start = from ?? farPast;
         const end = to ?? farFuture;
@@ -114,7 +123,11 @@ describe("splitWindow", () => {
           return;
         }
         for (const [lo, hi, level] of coverage(list)) expect([lo, hi, level]).toEqual([lo, hi, lo >= start && hi <= end ? 1 : 0]);
-        expect(coverage(list).filter(([, , level]) => level === 1).reduce((sum, [lo, hi]) => sum + hi - lo, 0)).toBe(end - start);
+        expect(
+          coverage(list)
+            .filter(([, , level]) => level === 1)
+            .reduce((sum, [lo, hi]) => sum + hi - lo, 0),
+        ).toBe(end - start);
         for (const [lo, hi, kind] of list) {
           if (kind === "month") {
             if (lo !== farPast) expect(isMonthStart(lo)).toBe(true);

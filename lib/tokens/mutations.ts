@@ -29,7 +29,12 @@ export async function createToken(actor: Actor, body: CreateTokenRequest, reques
     // The audit row goes first, so a failed insert of the token leaves neither behind.
     await recordAudit(
       actor,
-      { action: "token.create", target_type: "api_token", target_id: id, details: { name: body.name, prefix: secret.token_prefix, profile_id: owner.id } },
+      {
+        action: "token.create",
+        target_type: "api_token",
+        target_id: id,
+        details: { name: body.name, prefix: secret.token_prefix, profile_id: owner.id },
+      },
       request,
       tx,
     );
@@ -60,7 +65,12 @@ export async function revokeToken(actor: Actor, body: RevokeTokenRequest, reques
     if (changed.count > 0) {
       await recordAudit(
         actor,
-        { action: "token.revoke", target_type: "api_token", target_id: row.id, details: { name: row.name, prefix: row.token_prefix, profile_id: row.profile_id } },
+        {
+          action: "token.revoke",
+          target_type: "api_token",
+          target_id: row.id,
+          details: { name: row.name, prefix: row.token_prefix, profile_id: row.profile_id },
+        },
         request,
         tx,
       );

@@ -53,9 +53,7 @@ export const createTokenRequestSchema = z
       .max(maxTokenLifetimeDays, { error: `expires_in_days must be at most ${maxTokenLifetimeDays}` })
       .default(defaultTokenLifetimeDays)
       .meta({ description: "The token stops working this many days from now" }),
-    profile_id: uuid("profile_id")
-      .optional()
-      .meta({ description: "The profile the token acts as, with that profile's access; defaults to you" }),
+    profile_id: uuid("profile_id").optional().meta({ description: "The profile the token acts as, with that profile's access; defaults to you" }),
   })
   .meta({ id: "CreateTokenRequest" });
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;

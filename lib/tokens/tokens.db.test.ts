@@ -41,7 +41,14 @@ describe("POST /system/tokens/create", () => {
   it("returns a working token once, stores only its hash, and audits the creation without the token", async () => {
     const before = Date.now();
     const created = await create({ name: "  nightly report  ", expires_in_days: 30 });
-    expect(created).toMatchObject({ name: "nightly report", profile_id: admin.profile_id, profile_name: admin.name, status: "active", revoked_at: null, last_used_at: null });
+    expect(created).toMatchObject({
+      name: "nightly report",
+      profile_id: admin.profile_id,
+      profile_name: admin.name,
+      status: "active",
+      revoked_at: null,
+      last_used_at: null,
+    });
     expect(created.token.startsWith(created.token_prefix)).toBe(true);
     const expiresIn = Date.parse(created.expires_at!) - before;
     expect(expiresIn).toBeGreaterThanOrEqual(30 * 86_400_000 - 1000);
@@ -56,7 +63,10 @@ describe("POST /system/tokens/create", () => {
 
     const [row, ...more] = await audits("token.create", created.token_id);
     expect(more).toHaveLength(0);
-    expect(row).toMatchObject({ actor_id: admin.profile_id, details: { name: "nightly report", prefix: created.token_prefix, profile_id: admin.profile_id } });
+    expect(row).toMatchObject({
+      actor_id: admin.profile_id,
+      details: { name: "nightly report", prefix: created.token_prefix, profile_id: admin.profile_id },
+    });
     expect(JSON.stringify(row)).not.toContain(created.token);
   });
 
@@ -87,7 +97,12 @@ describe("POST /system/tokens/create", () => {
   });
 
   it("answers 404 for an unknown profile and 409 for a disabled one", async () => {
-    const unknown = await call(createPost, "/system/tokens/create", { name: "t", profile_id: "00000000-0000-4000-8000-000000000000" }, { token: admin.token });
+    const unknown = await call(
+      createPost,
+      "/system/tokens/create",
+      { name: "t", profile_id: "00000000-0000-4000-8000-000000000000" },
+      { token: admin.token },
+    );
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain("profile_id");
     const disabled = await createActor("ta");
@@ -126,7 +141,9 @@ describe("POST /system/tokens/revoke", () => {
   });
 
   it("answers 404 for an unknown token and 400 for a malformed id", async () => {
-    expect((await call(revokePost, "/system/tokens/revoke", { token_id: "00000000-0000-4000-8000-000000000000" }, { token: admin.token })).status).toBe(404);
+    expect(
+      (await call(revokePost, "/system/tokens/revoke", { token_id: "00000000-0000-4000-8000-000000000000" }, { token: admin.token })).status,
+    ).toBe(404);
     expect((await call(revokePost, "/system/tokens/revoke", { token_id: "x" }, { token: admin.token })).status).toBe(400);
   });
 });

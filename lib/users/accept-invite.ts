@@ -38,7 +38,12 @@ export async function acceptInvite(
       data: { password_hash: passwordHash, invite_token_hash: null, invite_expires_at: null, auth_version: { increment: 1 } },
     });
     if (spent.count === 0) return "invalid";
-    await recordAudit(actorFromProfile(profile, { token_id: null }), { action: "user.accept_invite", target_type: "profile", target_id: profile.id }, request, tx);
+    await recordAudit(
+      actorFromProfile(profile, { token_id: null }),
+      { action: "user.accept_invite", target_type: "profile", target_id: profile.id },
+      request,
+      tx,
+    );
     return "accepted";
   });
 }

@@ -7,12 +7,22 @@ export const userStatus = z
   .meta({ id: "UserStatus", description: "invited: has not set a password yet; disabled wins over invited" });
 export type UserStatus = z.infer<typeof userStatus>;
 
-const departmentId = (what: string) => z.string({ error: `${what} must be a string` }).trim().min(1, { error: `${what} must not be empty` }).max(100);
+const departmentId = (what: string) =>
+  z
+    .string({ error: `${what} must be a string` })
+    .trim()
+    .min(1, { error: `${what} must not be empty` })
+    .max(100);
 
 export const listUsersRequestSchema = z
   .strictObject({
     ...paginationRequest,
-    search: z.string({ error: "search must be a string" }).trim().max(200).optional().meta({ description: "Name or email contains (case-insensitive)" }),
+    search: z
+      .string({ error: "search must be a string" })
+      .trim()
+      .max(200)
+      .optional()
+      .meta({ description: "Name or email contains (case-insensitive)" }),
     access_level: accessLevel.optional(),
     department_id: departmentId("department_id").optional().meta({ description: "Home department" }),
     status: userStatus.optional(),
@@ -51,7 +61,11 @@ const scopedDepartmentIds = z
 export const createUserRequestSchema = z
   .strictObject({
     name,
-    email: z.string({ error: "email must be a string" }).trim().toLowerCase().pipe(z.email({ error: "email must be an email address" }))
+    email: z
+      .string({ error: "email must be a string" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "email must be an email address" }))
       .pipe(z.string().max(320))
       .meta({ description: "Sign-in address, unique; stored lower-case", example: "ada@example.edu" }),
     access_level: accessLevel,
@@ -91,7 +105,10 @@ export type UserInviteResponse = z.infer<typeof userInviteResponseSchema>;
 export const minPasswordLength = 12;
 export const acceptInviteSchema = z
   .object({
-    password: z.string().min(minPasswordLength, { error: `The password must be at least ${minPasswordLength} characters` }).max(200, { error: "The password must be at most 200 characters" }),
+    password: z
+      .string()
+      .min(minPasswordLength, { error: `The password must be at least ${minPasswordLength} characters` })
+      .max(200, { error: "The password must be at most 200 characters" }),
     confirm: z.string(),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], error: "The passwords do not match" });

@@ -18,7 +18,12 @@ export function parseUserSearchParams(raw: RawSearchParams): UserSearchParams {
   return {
     page: pageParam.parse(firstParam(raw, "page")),
     page_size: pageSizeParam.parse(firstParam(raw, "page_size")),
-    search: z.string().trim().max(200).catch("").parse(firstParam(raw, "search") ?? ""),
+    search: z
+      .string()
+      .trim()
+      .max(200)
+      .catch("")
+      .parse(firstParam(raw, "search") ?? ""),
     access_level: accessLevel.optional().catch(undefined).parse(firstParam(raw, "access_level")),
     department_id: z.string().min(1).max(100).optional().catch(undefined).parse(firstParam(raw, "department_id")),
     status: userStatus.optional().catch(undefined).parse(firstParam(raw, "status")),

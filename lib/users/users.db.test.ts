@@ -31,7 +31,12 @@ let admin: TestActor;
 const request = { headers: new Headers(), requestId: randomUUID() };
 
 beforeAll(async () => {
-  await db().department.createMany({ data: [{ id: deptA, name: `Users A ${run}` }, { id: deptB, name: `Users B ${run}` }] });
+  await db().department.createMany({
+    data: [
+      { id: deptA, name: `Users A ${run}` },
+      { id: deptB, name: `Users B ${run}` },
+    ],
+  });
   admin = await createActor("admin", { name: `Admin ${run}` });
 });
 
@@ -50,7 +55,13 @@ const audits = (id: string) => db().auditLog.findMany({ where: { target_type: "p
 
 describe("POST /system/users/create", () => {
   it("creates an invited user, normalises the email and stores only the invitation's hash", async () => {
-    const res = await create({ name: "Grace Coord", email: ` Grace.${run}@Example.EDU `, access_level: "coordinator", department_id: deptA, scoped_department_ids: [deptB] });
+    const res = await create({
+      name: "Grace Coord",
+      email: ` Grace.${run}@Example.EDU `,
+      access_level: "coordinator",
+      department_id: deptA,
+      scoped_department_ids: [deptB],
+    });
     expect(res.user).toMatchObject({
       email: `grace.${run}@example.edu`,
       access_level: "coordinator",
@@ -76,7 +87,12 @@ describe("POST /system/users/create", () => {
 
   it("answers 409 naming email for a duplicate (any case) and 400 naming the field for an unknown department", async () => {
     await create({ name: "Dup", email: `dup.${run}@example.edu`, access_level: "ta" });
-    const dup = await call(createPost, "/system/users/create", { name: "Dup 2", email: `DUP.${run}@example.edu`, access_level: "ta" }, { token: admin.token });
+    const dup = await call(
+      createPost,
+      "/system/users/create",
+      { name: "Dup 2", email: `DUP.${run}@example.edu`, access_level: "ta" },
+      { token: admin.token },
+    );
     expect(dup.status).toBe(409);
     expect((await dup.json()).error.issues).toEqual([expect.objectContaining({ field: "email" })]);
     const cases: [Record<string, unknown>, string][] = [
@@ -86,7 +102,12 @@ describe("POST /system/users/create", () => {
       [{ access_level: "root" }, "access_level"],
     ];
     for (const [change, field] of cases) {
-      const res = await call(createPost, "/system/users/create", { name: "Bad", email: `bad.${randomUUID()}@example.edu`, access_level: "ta", ...change }, { token: admin.token });
+      const res = await call(
+        createPost,
+        "/system/users/create",
+        { name: "Bad", email: `bad.${randomUUID()}@example.edu`, access_level: "ta", ...change },
+        { token: admin.token },
+      );
       expect(res.status, field).toBe(400);
       expect((await res.json()).error.issues.map((i: { field: string }) => i.field)).toContain(field);
     }
@@ -102,7 +123,9 @@ describe("POST /system/users", () => {
     const c = await create({ name: `${tag} Gamma`, email: `gamma.${run}@example.edu`, access_level: "ta", department_id: deptA });
     await update({ profile_id: c.user.profile_id, disabled: true });
     await db().profile.update({ where: { id: b.user.profile_id }, data: { password_hash: "x", invite_token_hash: null } });
-    await db().login.create({ data: { profile_id: b.user.profile_id, email: b.user.email, succeeded: true, created_at: new Date("2026-01-02T03:04:05Z") } });
+    await db().login.create({
+      data: { profile_id: b.user.profile_id, email: b.user.email, succeeded: true, created_at: new Date("2026-01-02T03:04:05Z") },
+    });
 
     const names = async (body: Record<string, unknown>) => (await list({ search: tag.toUpperCase(), ...body })).items.map((u) => u.name);
     expect(await names({})).toEqual([`${tag} Alpha`, `${tag} Beta`, `${tag} Gamma`]);
@@ -117,7 +140,11 @@ describe("POST /system/users", () => {
     expect(page2.items.map((u) => u.profile_id)).toEqual([c.user.profile_id]);
     const beta = (await list({ search: `beta.${run}` })).items[0];
     expect(beta).toMatchObject({ status: "active", last_login_at: "2026-01-02T03:04:05.000Z", ta_role: null });
-    expect((await list({ search: `alpha.${run}` })).items[0]).toMatchObject({ ta_role: "head_ta", status: "invited", invite_expires_at: a.invite_expires_at });
+    expect((await list({ search: `alpha.${run}` })).items[0]).toMatchObject({
+      ta_role: "head_ta",
+      status: "invited",
+      invite_expires_at: a.invite_expires_at,
+    });
     const bad = await call(listPost, "/system/users", { status: "gone" }, { token: admin.token });
     expect(bad.status).toBe(400);
   });
@@ -129,7 +156,12 @@ describe("POST /system/users", () => {
     for (const actor of [coordinator, ta]) {
       const answers = await Promise.all([
         call(listPost, "/system/users", {}, { token: actor.token }),
-        call(createPost, "/system/users/create", { name: "X", email: `x.${randomUUID()}@example.edu`, access_level: "admin" }, { token: actor.token }),
+        call(
+          createPost,
+          "/system/users/create",
+          { name: "X", email: `x.${randomUUID()}@example.edu`, access_level: "admin" },
+          { token: actor.token },
+        ),
         call(updatePost, "/system/users/update", { profile_id: target.user.profile_id, access_level: "admin" }, { token: actor.token }),
         call(invitePost, "/system/users/invite", { profile_id: target.user.profile_id }, { token: actor.token }),
       ]);
@@ -146,7 +178,10 @@ describe("POST /system/users/update", () => {
     const version = async () => (await profile(id)).auth_version;
     const v0 = await version();
 
-    expect(await update({ profile_id: id, name: "Upd Renamed", ta_role: "graduate_ta" })).toMatchObject({ name: "Upd Renamed", ta_role: "graduate_ta" });
+    expect(await update({ profile_id: id, name: "Upd Renamed", ta_role: "graduate_ta" })).toMatchObject({
+      name: "Upd Renamed",
+      ta_role: "graduate_ta",
+    });
     expect(await version()).toBe(v0);
     expect(await update({ profile_id: id, access_level: "coordinator", scoped_department_ids: [deptB] })).toMatchObject({
       access_level: "coordinator",
@@ -194,7 +229,12 @@ describe("POST /system/users/update", () => {
     auditFailure.armed = true;
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const failed = await call(updatePost, "/system/users/update", { profile_id: before.id, access_level: "admin", scoped_department_ids: [deptB], disabled: true }, { token: admin.token });
+      const failed = await call(
+        updatePost,
+        "/system/users/update",
+        { profile_id: before.id, access_level: "admin", scoped_department_ids: [deptB], disabled: true },
+        { token: admin.token },
+      );
       expect(failed.status).toBe(500);
       expect(logged).toHaveBeenCalled();
     } finally {
@@ -210,7 +250,9 @@ describe("POST /system/users/update", () => {
 describe("invitations", () => {
   it("re-issues a link that replaces the old one, and refuses disabled users", async () => {
     const res = await create({ name: "Reinvite", email: `reinvite.${run}@example.edu`, access_level: "ta" });
-    const again = userInviteResponseSchema.parse(await callJson(invitePost, "/system/users/invite", { profile_id: res.user.profile_id }, { token: admin.token }));
+    const again = userInviteResponseSchema.parse(
+      await callJson(invitePost, "/system/users/invite", { profile_id: res.user.profile_id }, { token: admin.token }),
+    );
     expect(again.invite_url).not.toBe(res.invite_url);
     expect(await findInvite(tokenOf(res.invite_url))).toBeNull();
     expect(await findInvite(tokenOf(again.invite_url))).toEqual({ name: "Reinvite", email: `reinvite.${run}@example.edu` });

@@ -25,7 +25,11 @@ describe("runCost", () => {
 
   it("accepts Prisma.Decimal-like prices and refuses impossible token counts", () => {
     const decimalLike = (v: string) => ({ toFixed: () => v });
-    const price = { input_per_million: decimalLike("3.000000"), cached_input_per_million: decimalLike("0.300000"), output_per_million: decimalLike("15.000000") };
+    const price = {
+      input_per_million: decimalLike("3.000000"),
+      cached_input_per_million: decimalLike("0.300000"),
+      output_per_million: decimalLike("15.000000"),
+    };
     expect(runCost({ input_tokens: 1_000_000, cached_input_tokens: 0, output_tokens: 1_000_000 }, price)).toBe("18.0000000000");
     expect(() => runCost({ input_tokens: 10, cached_input_tokens: 11, output_tokens: 0 }, gpt4o)).toThrow(/cached/);
     expect(() => runCost({ input_tokens: 1.5, cached_input_tokens: 0, output_tokens: 0 }, gpt4o)).toThrow(/integer/);

@@ -19,7 +19,13 @@ export interface SessionRow {
   ended_at: Date | null;
 }
 
-export interface ChatRow { id: string; session_id: string; agent_id: string | null; name: string; created_at: Date }
+export interface ChatRow {
+  id: string;
+  session_id: string;
+  agent_id: string | null;
+  name: string;
+  created_at: Date;
+}
 
 export interface AttemptRow {
   id: string;
@@ -32,7 +38,12 @@ export interface AttemptRow {
   submitted_at: Date | null;
 }
 
-export interface GroupRow { id: string; session_id: string; name: string; created_at: Date }
+export interface GroupRow {
+  id: string;
+  session_id: string;
+  name: string;
+  created_at: Date;
+}
 
 export interface RunRow extends TokenCounts {
   id: string;
@@ -49,9 +60,25 @@ export interface RunRow extends TokenCounts {
   duration_ms: number | null;
 }
 
-export interface MessageRow { id: string; run_id: string; role: MessageRole; position: number; created_at: Date }
-export interface MessageUploadRow { message_id: string; position: number; upload_id: string }
-export interface ToolCallRow { id: string; message_id: string; template_name: string; file_path: string | null; created_at: Date }
+export interface MessageRow {
+  id: string;
+  run_id: string;
+  role: MessageRole;
+  position: number;
+  created_at: Date;
+}
+export interface MessageUploadRow {
+  message_id: string;
+  position: number;
+  upload_id: string;
+}
+export interface ToolCallRow {
+  id: string;
+  message_id: string;
+  template_name: string;
+  file_path: string | null;
+  created_at: Date;
+}
 
 export function buildSession(profileId: string, overrides: Partial<SessionRow> = {}): SessionRow {
   const created_at = overrides.created_at ?? new Date();
@@ -69,14 +96,12 @@ export function buildSession(profileId: string, overrides: Partial<SessionRow> =
   };
 }
 
-export type RunInput = Omit<RunRow, "id" | "cost" | "finished_at" | "duration_ms"> &
-  Partial<Pick<RunRow, "id" | "finished_at" | "duration_ms">>;
+export type RunInput = Omit<RunRow, "id" | "cost" | "finished_at" | "duration_ms"> & Partial<Pick<RunRow, "id" | "finished_at" | "duration_ms">>;
 
 /** A run row whose cost is computed exactly from its tokens and the price given (the one in force). */
 export function buildRun(input: RunInput, price: PricePerMillion): RunRow {
   const duration_ms = input.duration_ms ?? (input.status === "running" ? null : 1500);
-  const finished_at =
-    input.finished_at !== undefined ? input.finished_at : duration_ms === null ? null : addMs(input.created_at, duration_ms);
+  const finished_at = input.finished_at !== undefined ? input.finished_at : duration_ms === null ? null : addMs(input.created_at, duration_ms);
   return { id: newId(), ...input, duration_ms, finished_at, cost: runCost(input, price) };
 }
 
@@ -86,12 +111,7 @@ export interface CreateSessionOptions {
   attempts?: ReadonlyArray<{ chat?: number; name?: string; score?: string | null }>;
 }
 
-export async function createSession(
-  db: Db,
-  profileId: string,
-  overrides: Partial<SessionRow> = {},
-  options: CreateSessionOptions = {},
-) {
+export async function createSession(db: Db, profileId: string, overrides: Partial<SessionRow> = {}, options: CreateSessionOptions = {}) {
   const session = buildSession(profileId, overrides);
   await db.session.create({ data: session });
   const chats: ChatRow[] = (options.chats ?? [{}]).map((chat, i) => ({
@@ -230,7 +250,13 @@ export async function createGroupWithRuns(db: Db, store: MediaStore, options: Cr
       attached.push(...(item.upload_ids ?? []));
       attached.forEach((upload_id, i) => links.push({ message_id: message.id, position: i, upload_id }));
       for (const call of item.calls ?? []) {
-        calls.push({ id: newId(), message_id: message.id, template_name: call.template_name, file_path: call.file_path ?? null, created_at: message.created_at });
+        calls.push({
+          id: newId(),
+          message_id: message.id,
+          template_name: call.template_name,
+          file_path: call.file_path ?? null,
+          created_at: message.created_at,
+        });
       }
     }
   }

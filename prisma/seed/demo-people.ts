@@ -97,7 +97,12 @@ export function buildPeople(ctx: DemoContext, rng: Random): DemoPeople {
     // Every role in every department first, then random: each role/department filter has hits.
     const department_id = departments[i % departments.length]!.id;
     const everyRole = taRoleWeights[Math.floor((i - 1) / departments.length)];
-    const ta_role = everyRole ? everyRole[0] : rng.weighted(taRoleWeights.map((w) => w[0]), taRoleWeights.map((w) => w[1]));
+    const ta_role = everyRole
+      ? everyRole[0]
+      : rng.weighted(
+          taRoleWeights.map((w) => w[0]),
+          taRoleWeights.map((w) => w[1]),
+        );
     const disabled = i === 7 || i === 23;
     const row = profile(rng, {
       name,
@@ -170,7 +175,14 @@ export function buildLogins(ctx: DemoContext, rng: Random, people: DemoPeople): 
     const key = p?.id ?? email ?? "";
     if (!agentOf.has(key)) agentOf.set(key, rng.pick(userAgents));
     rows.logins.push(
-      buildLogin(p, { id: rng.uuid(), created_at: at, succeeded, ip: ipFor(rng, rng.chance(0.6)), user_agent: agentOf.get(key) ?? null, ...(email ? { email } : {}) }),
+      buildLogin(p, {
+        id: rng.uuid(),
+        created_at: at,
+        succeeded,
+        ip: ipFor(rng, rng.chance(0.6)),
+        user_agent: agentOf.get(key) ?? null,
+        ...(email ? { email } : {}),
+      }),
     );
   };
   for (const session of sessions) {

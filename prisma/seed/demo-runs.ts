@@ -101,8 +101,15 @@ export function addRun(env: DemoEnv, plan: RunPlan): RunRow {
     if (planned.text !== undefined) {
       const { sha256, byte_size } = env.texts.add(planned.text);
       uploads.push({
-        id: env.rng.uuid(), kind: "text", mime_type: "text/plain", byte_size: BigInt(byte_size), sha256,
-        original_name: `${planned.role}-message.txt`, storage_key: "", profile_id: owner, created_at,
+        id: env.rng.uuid(),
+        kind: "text",
+        mime_type: "text/plain",
+        byte_size: BigInt(byte_size),
+        sha256,
+        original_name: `${planned.role}-message.txt`,
+        storage_key: "",
+        profile_id: owner,
+        created_at,
       });
     }
     for (const name of planned.media ?? []) {
@@ -111,8 +118,15 @@ export function addRun(env: DemoEnv, plan: RunPlan): RunRow {
       const type = mediaTypeOf(name);
       uploads.push({
         // An attached .txt is a file the TA shared, not the message's own text.
-        id: env.rng.uuid(), kind: type.kind === "text" ? "file" : type.kind, mime_type: type.mime_type, byte_size: BigInt(stored.byte_size),
-        sha256: stored.sha256, original_name: name, storage_key: stored.storage_key, profile_id: owner, created_at,
+        id: env.rng.uuid(),
+        kind: type.kind === "text" ? "file" : type.kind,
+        mime_type: type.mime_type,
+        byte_size: BigInt(stored.byte_size),
+        sha256: stored.sha256,
+        original_name: name,
+        storage_key: stored.storage_key,
+        profile_id: owner,
+        created_at,
       });
     }
     uploads.forEach((upload, i) => {

@@ -33,7 +33,10 @@ function pickTa(rng: Random, people: DemoPeople, at: Date): ProfileRow {
     const disabled = ta.disabled_at ? new Date(ta.disabled_at).getTime() : Infinity;
     return (people.activity.get(ta.id) ?? 0) > 0 && created < at.getTime() - day && disabled > at.getTime() + day;
   });
-  return rng.weighted(eligible, eligible.map((ta) => people.activity.get(ta.id) ?? 0));
+  return rng.weighted(
+    eligible,
+    eligible.map((ta) => people.activity.get(ta.id) ?? 0),
+  );
 }
 
 export function buildSessions(env: DemoEnv, people: DemoPeople): void {
@@ -88,8 +91,17 @@ function buildSession(env: DemoEnv, ta: ProfileRow, created_at: Date, active: bo
     chat.created ??= clock;
     chat.attempts += 1;
     const end = buildGroup(env, {
-      session, ta, scenario: chosen[c]!, slots, chatId: chat.id, attemptNo: chat.attempts, start: clock, deadline,
-      live: active && g === groupCount - 1, personaModel, graderModel,
+      session,
+      ta,
+      scenario: chosen[c]!,
+      slots,
+      chatId: chat.id,
+      attemptNo: chat.attempts,
+      start: clock,
+      deadline,
+      live: active && g === groupCount - 1,
+      personaModel,
+      graderModel,
     });
     lastActivity = end;
     clock = later(end, rng.int(30, 240) * second);
@@ -99,8 +111,11 @@ function buildSession(env: DemoEnv, ta: ProfileRow, created_at: Date, active: bo
     if (!chat.created) return;
     const persona = env.agents.get(scenario.persona);
     ctx.rows.chats.push({
-      id: chat.id, session_id: session.id, agent_id: persona?.id ?? null,
-      name: `${scenario.title} with ${persona?.name.split(" ")[0] ?? "a student"}`, created_at: chat.created,
+      id: chat.id,
+      session_id: session.id,
+      agent_id: persona?.id ?? null,
+      name: `${scenario.title} with ${persona?.name.split(" ")[0] ?? "a student"}`,
+      created_at: chat.created,
     });
   });
   session.updated_at = active ? lastActivity : later(lastActivity, rng.int(1, 10) * minute);
@@ -173,9 +188,15 @@ function buildGroup(env: DemoEnv, input: GroupInput): Date {
     }
     messages.push({ role: "assistant", text: fill(turn.student, slots), generated: true });
     last = addRun(env, {
-      ...base, model_id: model(input.personaModel), agent_id: agent(scenario.persona), created_at: at, messages,
-      previous_context_start_index: runs ? system.length : 0, cacheable_prefix: system.length + Math.min(done.length, 3) * 2,
-      status: finalLiveRun ? "running" : pickStatus(rng), base_duration_ms: 1800,
+      ...base,
+      model_id: model(input.personaModel),
+      agent_id: agent(scenario.persona),
+      created_at: at,
+      messages,
+      previous_context_start_index: runs ? system.length : 0,
+      cacheable_prefix: system.length + Math.min(done.length, 3) * 2,
+      status: finalLiveRun ? "running" : pickStatus(rng),
+      base_duration_ms: 1800,
     });
     runs += 1;
     clock = last.finished_at ?? at;
@@ -187,12 +208,17 @@ function buildGroup(env: DemoEnv, input: GroupInput): Date {
   let score: string | null = null;
   let submitted: Date | null = null;
   if (graded && done.length >= 2) {
-    const hundredths = rng.chance(0.06) ? rng.int(1500, 4500) : Math.min(10000, Math.round((45 + ((rng.next() + rng.next() + rng.next()) / 3) * 55) * 100));
+    const hundredths = rng.chance(0.06)
+      ? rng.int(1500, 4500)
+      : Math.min(10000, Math.round((45 + ((rng.next() + rng.next() + rng.next()) / 3) * 55) * 100));
     const value = `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
     const feedback = hundredths >= 8500 ? grader.strong : hundredths >= 6500 ? grader.good : grader.weak;
     const at = later(clock, rng.int(3, 15) * second);
     const run = addRun(env, {
-      ...base, model_id: model(input.graderModel), agent_id: agent("grader"), created_at: at,
+      ...base,
+      model_id: model(input.graderModel),
+      agent_id: agent("grader"),
+      created_at: at,
       messages: [
         { role: "system", text: grader.systemPrompt },
         ...carried(done, slots),
@@ -203,7 +229,10 @@ function buildGroup(env: DemoEnv, input: GroupInput): Date {
         { role: "tool", text: JSON.stringify({ attempt_id: attemptId, score: Number(value) }) },
         { role: "assistant", text: feedback, generated: true },
       ],
-      previous_context_start_index: 1, cacheable_prefix: 1, status: pickStatus(rng), base_duration_ms: 7000,
+      previous_context_start_index: 1,
+      cacheable_prefix: 1,
+      status: pickStatus(rng),
+      base_duration_ms: 7000,
     });
     clock = run.finished_at ?? at;
     if (run.status === "succeeded") [score, submitted] = [value, clock];
@@ -211,21 +240,32 @@ function buildGroup(env: DemoEnv, input: GroupInput): Date {
     const at = later(clock, rng.int(10, 60) * second);
     const tip = rng.pick(coach.tips);
     const run = addRun(env, {
-      ...base, model_id: model("gpt-4o-mini"), agent_id: agent("coach"), created_at: at,
+      ...base,
+      model_id: model("gpt-4o-mini"),
+      agent_id: agent("coach"),
+      created_at: at,
       messages: [
         { role: "system", text: coach.systemPrompt },
         ...carried(done.slice(-2), slots),
         { role: "user", text: coach.tipRequest },
         { role: "assistant", text: tip, generated: true },
       ],
-      previous_context_start_index: 1, cacheable_prefix: 1, status: pickStatus(rng), base_duration_ms: 1200,
+      previous_context_start_index: 1,
+      cacheable_prefix: 1,
+      status: pickStatus(rng),
+      base_duration_ms: 1200,
     });
     clock = run.finished_at ?? at;
   }
   if (!score && !input.live && done.length && rng.chance(0.35)) submitted = clock; // handed in, not graded yet
   ctx.rows.attempts.push({
-    id: attemptId, session_id: session.id, chat_id: input.chatId, name: group.name, score,
-    created_at: group.created_at, submitted_at: submitted,
+    id: attemptId,
+    session_id: session.id,
+    chat_id: input.chatId,
+    name: group.name,
+    score,
+    created_at: group.created_at,
+    submitted_at: submitted,
   });
   return clock;
 }

@@ -112,13 +112,13 @@ export async function seedDemo(prisma: PrismaClient, store: MediaStore, options:
   }
   log(`Building the demo data set (seed ${options.seed ?? defaultSeed}, anchor ${anchor.toISOString()})`);
   // With --force the old rows go, but their stored objects stay: reuse them rather than pile up copies.
-  const reusable = options.force
-    ? await prisma.$queryRawUnsafe<StoredRef[]>("select distinct on (sha256) sha256, storage_key from uploads")
-    : [];
+  const reusable = options.force ? await prisma.$queryRawUnsafe<StoredRef[]>("select distinct on (sha256) sha256, storage_key from uploads") : [];
   const built = await buildDemo(store, anchor, options.seed ?? defaultSeed, reusable);
   const builtMs = performance.now() - started;
   log(
-    `Built ${Object.values(built.rows).reduce((sum, rows) => sum + rows.length, 0).toLocaleString("en-US")} rows and stored ` +
+    `Built ${Object.values(built.rows)
+      .reduce((sum, rows) => sum + rows.length, 0)
+      .toLocaleString("en-US")} rows and stored ` +
       `${built.objectsWritten} new media objects (${built.distinctTexts} distinct texts) in ${Math.round(builtMs)} ms`,
   );
   await prisma.$transaction(

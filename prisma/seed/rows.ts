@@ -51,9 +51,25 @@ export interface DemoRows {
 
 export function emptyRows(): DemoRows {
   return {
-    departments: [], profiles: [], scopes: [], logins: [], emulations: [], grants: [], agents: [], models: [],
-    prices: [], sessions: [], chats: [], attempts: [], groups: [], runs: [], messages: [], uploads: [],
-    messageUploads: [], toolCalls: [], problems: [],
+    departments: [],
+    profiles: [],
+    scopes: [],
+    logins: [],
+    emulations: [],
+    grants: [],
+    agents: [],
+    models: [],
+    prices: [],
+    sessions: [],
+    chats: [],
+    attempts: [],
+    groups: [],
+    runs: [],
+    messages: [],
+    uploads: [],
+    messageUploads: [],
+    toolCalls: [],
+    problems: [],
   };
 }
 

@@ -58,8 +58,16 @@ type IdKind = "session" | "chat" | "attempt" | "group" | "run" | "message" | "up
 class ScaleSql {
   private readonly mix = BigInt(`0x${randomBytes(6).toString("hex")}`);
   private readonly prefix: Record<IdKind, string> = {
-    session: idPrefix(), chat: idPrefix(), attempt: idPrefix(), group: idPrefix(), run: idPrefix(),
-    message: idPrefix(), upload: idPrefix(), tool: idPrefix(), problem: idPrefix(), login: idPrefix(),
+    session: idPrefix(),
+    chat: idPrefix(),
+    attempt: idPrefix(),
+    group: idPrefix(),
+    run: idPrefix(),
+    message: idPrefix(),
+    upload: idPrefix(),
+    tool: idPrefix(),
+    problem: idPrefix(),
+    login: idPrefix(),
   };
 
   constructor(
@@ -224,9 +232,7 @@ export async function seedScale(prisma: PrismaClient, store: MediaStore, options
   // Foreign-key triggers are about half the insert time. Rows here reference only rows made by the
   // same statement or the catalog just read, so a superuser (the local and embedded servers) may skip
   // them, as pg_restore does; scale.db.test.ts checks referential integrity afterwards.
-  const [role] = await prisma.$queryRawUnsafe<{ superuser: boolean }[]>(
-    "select rolsuper as superuser from pg_roles where rolname = current_user",
-  );
+  const [role] = await prisma.$queryRawUnsafe<{ superuser: boolean }[]>("select rolsuper as superuser from pg_roles where rolname = current_user");
   const skipTriggers = role?.superuser === true;
   if (!skipTriggers) log("  not a superuser: foreign keys are checked row by row (slower)");
   const inserted: Record<string, number> = Object.fromEntries(Object.entries(added).filter(([, n]) => n > 0));
@@ -250,7 +256,9 @@ export async function seedScale(prisma: PrismaClient, store: MediaStore, options
       addCounts(inserted, runs);
       done += hi - lo;
       const seconds = (performance.now() - started) / 1000;
-      log(`  ${done.toLocaleString("en-US")} / ${options.sessions.toLocaleString("en-US")} sessions (${Math.round(done / seconds).toLocaleString("en-US")}/s)`);
+      log(
+        `  ${done.toLocaleString("en-US")} / ${options.sessions.toLocaleString("en-US")} sessions (${Math.round(done / seconds).toLocaleString("en-US")}/s)`,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.parallel ?? 2) }, worker));

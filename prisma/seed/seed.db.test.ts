@@ -101,7 +101,8 @@ describe("demo seed", () => {
   });
 
   it("keeps timelines consistent: session updated_at, ended_at/active, run times, message positions", async () => {
-    const [row] = await a.$queryRawUnsafe<Record<string, number>[]>(`
+    const [row] = await a.$queryRawUnsafe<Record<string, number>[]>(
+      `
       select
         (select count(*)::int from sessions s join (select g.session_id, max(coalesce(r.finished_at, r.created_at)) as last
            from runs r join groups g on g.id = r.group_id group by 1) x on x.session_id = s.id where s.updated_at < x.last) as stale_sessions,

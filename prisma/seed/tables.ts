@@ -46,9 +46,7 @@ export async function truncateAppTables(db: Db): Promise<void> {
  * derived from the rows (their own row counts follow the calendar), so they are not counted.
  */
 export async function countRows(db: Db): Promise<Record<string, number>> {
-  const summaries = new Set(
-    (await db.$queryRawUnsafe<{ name: string }[]>("select name from glow_summary_definitions()")).map((row) => row.name),
-  );
+  const summaries = new Set((await db.$queryRawUnsafe<{ name: string }[]>("select name from glow_summary_definitions()")).map((row) => row.name));
   const tables = (await appTables(db)).filter((table) => !summaries.has(table));
   if (!tables.length) return {};
   const sql = tables.map((t, i) => `select $${i + 1}::text as name, count(*)::bigint::text as n from ${quoteIdent(t)}`).join(" union all ");
@@ -63,7 +61,9 @@ export async function lockSeeding(db: Db): Promise<void> {
 
 export function formatCounts(counts: Record<string, number>): string[] {
   const width = Math.max(...Object.keys(counts).map((k) => k.length));
-  return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)).map(([table, n]) => `  ${table.padEnd(width)}  ${n.toLocaleString("en-US").padStart(12)}`);
+  return Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([table, n]) => `  ${table.padEnd(width)}  ${n.toLocaleString("en-US").padStart(12)}`);
 }
 
 export class DatabaseNotEmptyError extends Error {

@@ -64,7 +64,10 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
   }
   api("activity", "activity · role graduate_ta + one month", 100, "/system/activity", { roles: ["graduate_ta"], ...world.month });
   api("activity", "activity as a coordinator", 100, "/system/activity", {}, "coordinator");
-  api("activity", "activity · window with times", 100, "/system/activity", { date_from: `${world.month.date_from}T09:30:00Z`, date_to: `${world.month.date_to}T17:45:00Z` });
+  api("activity", "activity · window with times", 100, "/system/activity", {
+    date_from: `${world.month.date_from}T09:30:00Z`,
+    date_to: `${world.month.date_to}T17:45:00Z`,
+  });
   for (const [label, filter] of [...filters(world), [" · 90 days", { date_from: undefined }] as [string, Record<string, unknown>]]) {
     api("dashboard", `dashboard${label || " (30 days)"}`, 100, "/system/dashboard", filter);
   }
@@ -73,7 +76,8 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
 
   // Groups: every sort key both ways, and the filters.
   for (const sort_by of groupSortBy.options) {
-    for (const sort_order of ["desc", "asc"]) api("groups", `groups ${sort_by} ${sort_order}`, 100, "/system/groups", { page_size: 25, sort_by, sort_order });
+    for (const sort_order of ["desc", "asc"])
+      api("groups", `groups ${sort_by} ${sort_order}`, 100, "/system/groups", { page_size: 25, sort_by, sort_order });
   }
   for (const [label, filter] of [...filters(world).slice(1), [" · one model", { model_ids: [world.modelId] }] as [string, Record<string, unknown>]]) {
     api("groups", `groups by total_cost${label}`, 100, "/system/groups", { page_size: 25, sort_by: "total_cost", ...filter });

@@ -31,7 +31,8 @@ export async function prepareDatabase(options: {
   try {
     let sessions = await db.session.count();
     const fill = !options.databaseUrl && (!options.reuse || sessions < options.sessions);
-    if (fill && sessions > 0) throw new Error(`${redact(url)} holds ${sessions} sessions, not ${options.sessions}: drop it, or pass --reuse to use it as it is`);
+    if (fill && sessions > 0)
+      throw new Error(`${redact(url)} holds ${sessions} sessions, not ${options.sessions}: drop it, or pass --reuse to use it as it is`);
     if (fill) {
       log(`seeding ${options.sessions.toLocaleString("en-US")} sessions into ${redact(url)}`);
       const report = await seedScale(db, new FileSystemMediaStore(mediaRootFromEnv()), { sessions: options.sessions, log });

@@ -56,11 +56,18 @@ export async function prepareWorld(db: PrismaClient): Promise<BenchWorld> {
   const [busiest] = await db.$queryRaw<{ profile_id: string }[]>`
     SELECT profile_id::text AS profile_id FROM activity_monthly GROUP BY profile_id ORDER BY sum(sessions) DESC LIMIT 1`;
   const ta = await db.profile.findUniqueOrThrow({ where: { id: busiest!.profile_id } });
-  const newest = await db.sessionStats.findFirstOrThrow({ where: { group_count: { gt: 1 } }, orderBy: [{ created_at: "desc" }, { session_id: "desc" }] });
+  const newest = await db.sessionStats.findFirstOrThrow({
+    where: { group_count: { gt: 1 } },
+    orderBy: [{ created_at: "desc" }, { session_id: "desc" }],
+  });
   const group = await db.groupStats.findFirstOrThrow({ where: { session_id: newest.session_id }, orderBy: { created_at: "asc" } });
   const long = await db.group.findFirst({ where: { name: longGroupName }, select: { id: true } });
   const longMessages = long
-    ? Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM messages m JOIN runs r ON r.id = m.run_id WHERE r.group_id = ${long.id}::uuid`)[0]?.n ?? 0)
+    ? Number(
+        (
+          await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM messages m JOIN runs r ON r.id = m.run_id WHERE r.group_id = ${long.id}::uuid`
+        )[0]?.n ?? 0,
+      )
     : 0;
   const model = await db.model.findFirstOrThrow({ orderBy: { name: "asc" } });
   const latest = newest.created_at;
@@ -108,7 +115,10 @@ export async function fillAuditLog(db: PrismaClient, rows: number, log: (line: s
     if (!last?.last) break;
     after = last.last;
     const written = Math.min(done + chunk, sessions) * perSession;
-    if ((done / chunk) % 10 === 9) log(`audit log: +${written.toLocaleString("en-US")} rows (${Math.round(written / ((performance.now() - started) / 1000)).toLocaleString("en-US")}/s)`);
+    if ((done / chunk) % 10 === 9)
+      log(
+        `audit log: +${written.toLocaleString("en-US")} rows (${Math.round(written / ((performance.now() - started) / 1000)).toLocaleString("en-US")}/s)`,
+      );
   }
   await db.$executeRaw`ANALYZE audit_logs`;
   return count();

@@ -73,11 +73,13 @@ async function pageWork(world: BenchWorld): Promise<(path: string) => (() => Pro
         return () => Promise.all([getFilterFacets(actor), listSessions(actor, toListSessionsRequest(parseSessionSearchParams(raw)))]);
       case "/pricing": {
         const params = parsePricingSearchParams(raw);
-        return () => Promise.all([getPricing(actor, toPricingRequest(params)), getFilterFacets(actor), listGroups(actor, toListGroupsRequest(params))]);
+        return () =>
+          Promise.all([getPricing(actor, toPricingRequest(params)), getFilterFacets(actor), listGroups(actor, toListGroupsRequest(params))]);
       }
       case "/problems": {
         const params = parseProblemSearchParams(raw);
-        const count = (status: "open" | "resolved") => listProblems(actor, { ...toListProblemsRequest({ ...params, status }), page: 1, page_size: 1 });
+        const count = (status: "open" | "resolved") =>
+          listProblems(actor, { ...toListProblemsRequest({ ...params, status }), page: 1, page_size: 1 });
         return () => Promise.all([count("open"), count("resolved"), getFilterFacets(actor), listProblems(actor, toListProblemsRequest(params))]);
       }
       default:

@@ -78,15 +78,15 @@ export async function runLoad(options: { url: string; requests: Sent[]; connecti
   });
   const instance = autocannon(
     {
-    url: options.url,
-    connections: options.connections,
-    duration: options.seconds,
-    requests: options.requests.map((request) => ({
-      method: request.method,
-      path: new URL(request.url).pathname,
-      headers: request.headers,
-      body: request.body,
-    })),
+      url: options.url,
+      connections: options.connections,
+      duration: options.seconds,
+      requests: options.requests.map((request) => ({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        headers: request.headers,
+        body: request.body,
+      })),
     },
     (error: unknown, result: autocannon.Result) => (error ? fail(error) : finish(result)),
   );

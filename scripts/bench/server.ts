@@ -26,7 +26,12 @@ function statusField(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
-export async function startServer(options: { databaseUrl: string; port: number; env?: NodeJS.ProcessEnv; log: (line: string) => void }): Promise<BenchServer> {
+export async function startServer(options: {
+  databaseUrl: string;
+  port: number;
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}): Promise<BenchServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -43,11 +48,15 @@ export async function startServer(options: { databaseUrl: string; port: number; 
     GLOW_TRUSTED_PROXIES: "127.0.0.1,::1",
   };
   await ensureBuild(env, options.log);
-  const child: ChildProcess = spawn(process.execPath, [...appServerNodeArgs(), path.join(repoRoot, "scripts/next-server.mjs"), "--port", String(options.port), "--host", "127.0.0.1"], {
-    cwd: repoRoot,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...appServerNodeArgs(), path.join(repoRoot, "scripts/next-server.mjs"), "--port", String(options.port), "--host", "127.0.0.1"],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -59,7 +68,10 @@ export async function startServer(options: { databaseUrl: string; port: number; 
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}):\n${output.join("")}`);
-    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the app server did not answer within 120 s:\n${output.join("")}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

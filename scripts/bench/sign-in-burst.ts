@@ -16,7 +16,10 @@ export interface BurstResult {
 export async function measureSignInBurst(baseUrl: string, probe: Sent, attempts = 100): Promise<BurstResult> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const run = Date.now().toString(36);
   const started = performance.now();
   const burst = Promise.all(

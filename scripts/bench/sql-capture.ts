@@ -110,7 +110,10 @@ export async function explainText(client: pg.Client, statements: readonly Captur
       if (!explainable.test(statement.text)) continue;
       await client.query("SAVEPOINT plan");
       try {
-        const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values.map(normalizeValue));
+        const result = await client.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+          statement.values.map(normalizeValue),
+        );
         parts.push(`${statement.text.trim()}\n\n${result.rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
         await client.query("RELEASE SAVEPOINT plan");
       } catch (error) {

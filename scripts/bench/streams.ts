@@ -82,7 +82,11 @@ export async function measureExport(server: BenchServer, token: string, stopAfte
     const file = path.join(dir, "export.zip");
     const { stopped, ...result } = await download(
       `${server.url}/system/export`,
-      { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ purpose: "npm run bench" }) },
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ purpose: "npm run bench" }),
+      },
       file,
       stopAfterMs,
     );

@@ -43,7 +43,10 @@ describe("the app's database role", () => {
     await app.query("insert into audit_logs (id, action, target_type) values ($1, 'session.read', 'session')", [auditId]);
     expect((await app.query("select count(*)::int as n from audit_logs where id = $1", [auditId])).rows[0]).toEqual({ n: 1 });
     const profile = randomUUID();
-    await app.query("insert into profiles (id, name, email, access_level, updated_at) values ($1, 'Role test', $2, 'ta', now())", [profile, `${profile}@test.glow.example`]);
+    await app.query("insert into profiles (id, name, email, access_level, updated_at) values ($1, 'Role test', $2, 'ta', now())", [
+      profile,
+      `${profile}@test.glow.example`,
+    ]);
     const session = randomUUID();
     await app.query("insert into sessions (id, profile_id) values ($1, $2)", [session, profile]);
     expect((await app.query("select count(*)::int as n from session_stats where session_id = $1", [session])).rows[0]).toEqual({ n: 1 });

@@ -25,7 +25,13 @@ let engineLoaded: Promise<typeof engineBindings.SchemaEngine> | undefined;
 function loadSchemaEngine(): Promise<typeof engineBindings.SchemaEngine> {
   engineLoaded ??= (async () => {
     // The engine reports a Rust panic through this global before trapping; keep the message.
-    const registry = { message: "", set_message(message: string) { registry.message = message; console.error(`schema engine panic: ${message}`); } };
+    const registry = {
+      message: "",
+      set_message(message: string) {
+        registry.message = message;
+        console.error(`schema engine panic: ${message}`);
+      },
+    };
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY = registry;
     const bindingsPath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(bindingsPath), "schema_engine_bg.wasm"));

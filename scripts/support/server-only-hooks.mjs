@@ -4,7 +4,11 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
-const empty = pathToFileURL(createRequire(import.meta.url).resolve("server-only").replace(/index\.js$/, "empty.js")).href;
+const empty = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve("server-only")
+    .replace(/index\.js$/, "empty.js"),
+).href;
 
 export async function resolve(specifier, context, nextResolve) {
   if (specifier === "server-only") return { url: empty, shortCircuit: true };

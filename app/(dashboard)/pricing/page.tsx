@@ -19,7 +19,6 @@ import { filterFacets } from "@/lib/facets/prepare";
 
 export const metadata: Metadata = { title: "Pricing" };
 
-
 export default async function PricingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await signedInActor();
   const params = parsePricingSearchParams(await searchParams);
@@ -47,8 +46,8 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
           Groups
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Every generation group with its runs, tokens and cost. The model and TA filters narrow this table; the charts above follow the
-          date range and departments.
+          Every generation group with its runs, tokens and cost. The model and TA filters narrow this table; the charts above follow the date range
+          and departments.
         </p>
         <Suspense key={JSON.stringify(listRequest)} fallback={<TableSkeleton label="Loading groups" />}>
           <Groups actor={actor} params={params} />

@@ -55,7 +55,5 @@ async function Toolbar({ actor, params }: { actor: Actor; params: ProblemSearchP
 
 async function Results({ actor, params }: { actor: Actor; params: ProblemSearchParams }) {
   const { items, ...pageState } = await listProblems(actor, toListProblemsRequest(params));
-  return (
-    <ProblemsTable rows={items} pageState={pageState} params={params} canResolve={actor.access_level !== "ta"} now={new Date().toISOString()} />
-  );
+  return <ProblemsTable rows={items} pageState={pageState} params={params} canResolve={actor.access_level !== "ta"} now={new Date().toISOString()} />;
 }

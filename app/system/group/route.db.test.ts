@@ -65,24 +65,41 @@ beforeAll(async () => {
         messages: [
           { role: "system", text: "You are Jordan." },
           // Attachments in an order that is neither creation nor id order.
-          { role: "user", text: "Look at these", upload_ids: [mediaIds.audio2, mediaIds.image, mediaIds.audio1, mediaIds.extraText, mediaIds.video, mediaIds.file] },
-          { role: "assistant", text: "Let me check.", calls: [{ template_name: "fetch_syllabus", file_path: "cs101/syllabus.md" }, { template_name: "run_tests" }] },
+          {
+            role: "user",
+            text: "Look at these",
+            upload_ids: [mediaIds.audio2, mediaIds.image, mediaIds.audio1, mediaIds.extraText, mediaIds.video, mediaIds.file],
+          },
+          {
+            role: "assistant",
+            text: "Let me check.",
+            calls: [{ template_name: "fetch_syllabus", file_path: "cs101/syllabus.md" }, { template_name: "run_tests" }],
+          },
         ],
       },
       { created_at: at(20), messages: [], status: "failed", error: "upstream timeout", duration_ms: 30_000 },
       {
         created_at: at(30),
         previous_context_start_index: 2,
-        messages: [{ role: "system", text: "a" }, { role: "user", text: "b" }, { role: "user", text: "c" }, { role: "assistant", text: "d" }],
+        messages: [
+          { role: "system", text: "a" },
+          { role: "user", text: "b" },
+          { role: "user", text: "c" },
+          { role: "assistant", text: "d" },
+        ],
       },
-      { created_at: at(40), messages: [{ role: "user", text: "e" }, { role: "assistant", text: "f" }] },
+      {
+        created_at: at(40),
+        messages: [
+          { role: "user", text: "e" },
+          { role: "assistant", text: "f" },
+        ],
+      },
       { created_at: at(50), messages: [], status: "running" },
     ],
   });
   const runOrder = [...group.runs].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
-  sequence = runOrder.flatMap((run) =>
-    group.messages.filter((m) => m.run_id === run.id).sort((a, b) => a.position - b.position),
-  );
+  sequence = runOrder.flatMap((run) => group.messages.filter((m) => m.run_id === run.id).sort((a, b) => a.position - b.position));
 
   // Two runs started at the same instant: the tie is broken by run id.
   const tiedStart = at(100);
@@ -92,8 +109,20 @@ beforeAll(async () => {
     model_id: model.id,
     agent_id: agent.id,
     runs: [
-      { created_at: tiedStart, messages: [{ role: "user", text: "x1" }, { role: "assistant", text: "x2" }] },
-      { created_at: tiedStart, messages: [{ role: "user", text: "y1" }, { role: "assistant", text: "y2" }] },
+      {
+        created_at: tiedStart,
+        messages: [
+          { role: "user", text: "x1" },
+          { role: "assistant", text: "x2" },
+        ],
+      },
+      {
+        created_at: tiedStart,
+        messages: [
+          { role: "user", text: "y1" },
+          { role: "assistant", text: "y2" },
+        ],
+      },
     ],
   });
 });
@@ -195,7 +224,10 @@ describe("POST /system/group detail", () => {
       .filter((c) => c.message_id === assistant?.id)
       .sort((a, b) => +a.created_at - +b.created_at || (a.id < b.id ? -1 : 1))
       .map(({ id, template_name, file_path, created_at }) => ({ id, template_name, file_path, created_at: created_at.toISOString() }));
-    expect(expectedCalls.map((c) => [c.template_name, c.file_path]).sort()).toEqual([["fetch_syllabus", "cs101/syllabus.md"], ["run_tests", null]]);
+    expect(expectedCalls.map((c) => [c.template_name, c.file_path]).sort()).toEqual([
+      ["fetch_syllabus", "cs101/syllabus.md"],
+      ["run_tests", null],
+    ]);
     expect(assistant?.calls).toEqual(expectedCalls);
   });
 

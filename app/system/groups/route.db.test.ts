@@ -54,11 +54,20 @@ beforeAll(async () => {
   ).model;
   const agent = await createAgent(db());
 
-  for (const [key, owner] of [["x1", x1], ["x2", x2], ["y1", y1]] as const) {
+  for (const [key, owner] of [
+    ["x1", x1],
+    ["x2", x2],
+    ["y1", y1],
+  ] as const) {
     sessions[key] = (await createSession(db(), owner.profile_id, { created_at: day("2025-01-01T00:00:00") })).session;
   }
   const run = (created_at: string, model_id: string, input_tokens: number, output_tokens: number, cached_input_tokens = 0): RunSpec => ({
-    created_at: day(created_at), model_id, input_tokens, output_tokens, cached_input_tokens, messages: [],
+    created_at: day(created_at),
+    model_id,
+    input_tokens,
+    output_tokens,
+    cached_input_tokens,
+    messages: [],
   });
   const make = async (key: string, session: string, name: string, created_at: string, runs: RunSpec[]) => {
     const made = await createGroupWithRuns(db(), mediaStore(), {
@@ -71,8 +80,14 @@ beforeAll(async () => {
     });
     groups[key] = { id: made.group.id, session_id: made.group.session_id, runs: made.runs };
   };
-  await make("g1", "x1", "Group b", "2025-01-10T00:00:00", [run("2025-01-10T01:00:00", modelA.id, 1000, 200, 400), run("2025-01-11T00:00:00", modelA.id, 3000, 100)]);
-  await make("g2", "x1", "Group a", "2025-02-10T00:00:00", [run("2025-02-10T01:00:00", modelB.id, 5000, 500, 1000), run("2025-03-05T00:00:00", modelA.id, 700, 70)]);
+  await make("g1", "x1", "Group b", "2025-01-10T00:00:00", [
+    run("2025-01-10T01:00:00", modelA.id, 1000, 200, 400),
+    run("2025-01-11T00:00:00", modelA.id, 3000, 100),
+  ]);
+  await make("g2", "x1", "Group a", "2025-02-10T00:00:00", [
+    run("2025-02-10T01:00:00", modelB.id, 5000, 500, 1000),
+    run("2025-03-05T00:00:00", modelA.id, 700, 70),
+  ]);
   await make("g3", "x2", "Group c", "2025-03-10T12:00:00", []);
   await make("g4", "x2", "Group c", "2025-03-10T12:00:00", [run("2025-03-11T00:00:00", modelA.id, 900, 90)]);
   await make("g5", "x2", "Group d", "2025-01-10T00:00:00", [run("2025-03-11T00:00:00", modelA.id, 900, 90)]);
@@ -269,8 +284,20 @@ describe("POST /system/pricing", () => {
       name: modelB.name,
       provider: "test",
       prices: [
-        { effective_from: "2000-01-01T00:00:00.000Z", input_per_million: "1", cached_input_per_million: "0.5", output_per_million: "4", currency: "USD" },
-        { effective_from: "2025-02-01T00:00:00.000Z", input_per_million: "2", cached_input_per_million: "1", output_per_million: "8", currency: "USD" },
+        {
+          effective_from: "2000-01-01T00:00:00.000Z",
+          input_per_million: "1",
+          cached_input_per_million: "0.5",
+          output_per_million: "4",
+          currency: "USD",
+        },
+        {
+          effective_from: "2025-02-01T00:00:00.000Z",
+          input_per_million: "2",
+          cached_input_per_million: "1",
+          output_per_million: "8",
+          currency: "USD",
+        },
       ],
     });
     // A coordinator of Y prices only Y's runs.

@@ -23,13 +23,19 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * Compares the summaries of `profileIds` (per-profile summaries) and of `departmentIds` (the cohort
  * rollups, which have no profile) with their truth.
  */
-export async function summaryDifferences(db: Pick<PrismaClient, "$queryRawUnsafe">, profileIds: readonly string[], departmentIds: readonly string[] = []): Promise<Difference[]> {
+export async function summaryDifferences(
+  db: Pick<PrismaClient, "$queryRawUnsafe">,
+  profileIds: readonly string[],
+  departmentIds: readonly string[] = [],
+): Promise<Difference[]> {
   const definitions = await db.$queryRawUnsafe<Definition[]>("SELECT name, truth, keys, attrs, sums FROM glow_summary_definitions()");
   const found: Difference[] = [];
   for (const d of definitions) {
     const columns = [...d.keys, ...d.attrs, ...d.sums].map(quote).join(", ");
     const nonEmpty = d.attrs.length ? "TRUE" : `NOT (${d.sums.map((c) => `${quote(c)} = 0`).join(" AND ")})`;
-    const [filter, ids] = [...d.keys, ...d.attrs].includes("profile_id") ? ["profile_id = ANY($1::uuid[])", profileIds] : ["department_id = ANY($1::text[])", departmentIds];
+    const [filter, ids] = [...d.keys, ...d.attrs].includes("profile_id")
+      ? ["profile_id = ANY($1::uuid[])", profileIds]
+      : ["department_id = ANY($1::text[])", departmentIds];
     const summary = `SELECT ${columns} FROM ${quote(d.name)} WHERE ${filter} AND ${nonEmpty}`;
     const truth = `SELECT ${columns} FROM ${quote(d.truth)} WHERE ${filter}`;
     const extra = await db.$queryRawUnsafe<Record<string, unknown>[]>(`${summary} EXCEPT ${truth}`, [...ids]);

@@ -37,10 +37,24 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("session" as const), profile: fc.nat(2), at, active: fc.boolean() }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constantFrom("chat" as const, "attempt" as const, "end" as const), session: fc.nat(), at }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("delete_session" as const), session: fc.nat(), at }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant("group" as const), session: fc.nat(), at, runs: fc.integer({ min: 0, max: 3 }), model: fc.nat(1) }), weight: 4 },
+  {
+    arbitrary: fc.record({ kind: fc.constant("group" as const), session: fc.nat(), at, runs: fc.integer({ min: 0, max: 3 }), model: fc.nat(1) }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ kind: fc.constant("problem" as const), session: fc.nat(), at, resolved: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constantFrom("toggle_problem" as const, "delete_message" as const, "delete_group" as const), pick: fc.nat() }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constantFrom("update_run" as const, "delete_run" as const), pick: fc.nat(), shift: fc.integer({ min: -30, max: 30 }), model: fc.nat(1) }), weight: 3 },
+  {
+    arbitrary: fc.record({ kind: fc.constantFrom("toggle_problem" as const, "delete_message" as const, "delete_group" as const), pick: fc.nat() }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constantFrom("update_run" as const, "delete_run" as const),
+      pick: fc.nat(),
+      shift: fc.integer({ min: -30, max: 30 }),
+      model: fc.nat(1),
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ kind: fc.constant("login" as const), profile: fc.nat(2), at, succeeded: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constantFrom("grant" as const, "emulation" as const, "rename" as const), profile: fc.nat(2), at }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("move" as const), profile: fc.nat(2), department: fc.nat(1), role: fc.nat(3) }), weight: 1 },
@@ -88,7 +102,10 @@ export async function applyWrites(ctx: WriteContext, ops: readonly Op[]): Promis
         const runs = Array.from({ length: o.runs }, (_, i) => ({
           created_at: new Date(o.at + i * 40 * 60_000),
           model_id: models[(o.model + i) % 2],
-          messages: [{ role: "user" as const, text: `q${i}` }, { role: "assistant" as const, text: `a${i}` }],
+          messages: [
+            { role: "user" as const, text: `q${i}` },
+            { role: "assistant" as const, text: `a${i}` },
+          ],
         }));
         await createGroupWithRuns(d, store, { session: s, created_at: new Date(o.at), model_id: models[o.model], agent_id: agentId, runs });
         break;
@@ -126,7 +143,12 @@ export async function applyWrites(ctx: WriteContext, ops: readonly Op[]): Promis
         else {
           await d.run.update({
             where: { id: r.id },
-            data: { input_tokens: r.input_tokens + 11, cost: r.cost.plus("0.0000001"), model_id: models[o.model], created_at: addMs(r.created_at, o.shift * hour) },
+            data: {
+              input_tokens: r.input_tokens + 11,
+              cost: r.cost.plus("0.0000001"),
+              model_id: models[o.model],
+              created_at: addMs(r.created_at, o.shift * hour),
+            },
           });
         }
         break;
@@ -152,4 +174,3 @@ export async function applyWrites(ctx: WriteContext, ops: readonly Op[]): Promis
     }
   }
 }
-

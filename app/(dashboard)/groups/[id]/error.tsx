@@ -6,7 +6,10 @@ export default function GroupError({ error, reset }: { error: Error & { digest?:
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Generation group</h1>
-      <ErrorState message={error.digest ? `The group could not be loaded (reference ${error.digest}).` : "The group could not be loaded."} onRetry={reset} />
+      <ErrorState
+        message={error.digest ? `The group could not be loaded (reference ${error.digest}).` : "The group could not be loaded."}
+        onRetry={reset}
+      />
     </div>
   );
 }

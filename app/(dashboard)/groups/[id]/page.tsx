@@ -17,7 +17,12 @@ interface Props {
 }
 
 /** What the page discloses: the same request /system/group answers, audited by getGroup as it is there. */
-const detailRequest = (groupId: string, offset: number) => ({ group_id: groupId, include_detail: true, message_limit: groupMessagePageSize, message_offset: offset });
+const detailRequest = (groupId: string, offset: number) => ({
+  group_id: groupId,
+  include_detail: true,
+  message_limit: groupMessagePageSize,
+  message_offset: offset,
+});
 
 // One read per view, shared by the title and the page: one audit row, whatever the group's size.
 const readGroupPage = cache(async (id: string, offset: number) => {

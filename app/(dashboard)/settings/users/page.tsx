@@ -39,6 +39,13 @@ async function Results({ params, departments, currentProfileId }: { params: User
   const { items, ...pageState } = await listUsers(toListUsersRequest(params));
   const filtered = !!(params.search || params.access_level || params.department_id || params.status);
   return (
-    <UsersTable rows={items} pageState={pageState} departments={departments} currentProfileId={currentProfileId} filtered={filtered} now={new Date().toISOString()} />
+    <UsersTable
+      rows={items}
+      pageState={pageState}
+      departments={departments}
+      currentProfileId={currentProfileId}
+      filtered={filtered}
+      now={new Date().toISOString()}
+    />
   );
 }
