@@ -15,6 +15,8 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   fullyParallel: true,
+  // Two: with the unit suite beside it, more workers only share the same two cores (measured: three
+  // workers, or three beside one unit worker, took as long).
   workers: Number(process.env.GLOW_E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],

@@ -141,7 +141,9 @@ test("after kill -9 of the embedded PostgreSQL under load, npm start restarts it
     expect(firstOkAfterKill, app.output()).toBeGreaterThan(0);
     expect(firstOkAfterKill - killedAt).toBeLessThan(15_000);
     test.info().annotations.push({ type: "first 200 after kill -9", description: `${firstOkAfterKill - killedAt} ms` });
-    expect(app.output()).toContain("postgres restarted");
+    // A backend the dead postmaster left behind may answer a request or two before the supervisor
+    // sees the exit, so the restart can come just after the first 200.
+    await expect.poll(() => app.output(), { timeout: 30_000 }).toContain("postgres restarted");
 
     const listed = await post(app, token, "/system/tokens", { page_size: 200 });
     const ids = ((await listed.json()) as { items: Array<{ token_id: string }> }).items.map((item) => item.token_id);
