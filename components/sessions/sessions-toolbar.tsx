@@ -1,7 +1,7 @@
 "use client";
 
 import { ColumnChooser } from "@/components/data-table/column-chooser";
-import { TaPicker } from "@/components/data-table/select-filter";
+import { SelectFilter, TaPicker } from "@/components/data-table/select-filter";
 import { FilterToolbar } from "@/components/data-table/toolbar";
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
 import type { FilterFacets } from "@/lib/facets/prepare";
@@ -9,12 +9,9 @@ import { toExportFilters, type ActiveFilter, type SessionSearchParams } from "@/
 import { DateRangeFilter } from "@/components/data-table/date-range-filter";
 import { ExportButton } from "@/components/data-table/export-button";
 import { FacetedFilter } from "@/components/data-table/faceted-filter";
-import { controlClass, labelClass } from "@/components/ui/filter-styles";
 import { sessionColumnChoices } from "./sessions-columns";
-import { useSyncedState } from "@/components/data-table/use-synced-state";
 
-const activeChoices: { value: ActiveFilter; label: string }[] = [
-  { value: "all", label: "All sessions" },
+const activeChoices: { value: Exclude<ActiveFilter, "all">; label: string }[] = [
   { value: "active", label: "Active" },
   { value: "ended", label: "Ended" },
 ];
@@ -22,7 +19,6 @@ const activeChoices: { value: ActiveFilter; label: string }[] = [
 /** The session history's filters; each one lives in the URL and sends the list back to page 1. */
 export function SessionsToolbar({ params, facets }: { params: SessionSearchParams; facets: FilterFacets }) {
   const { update } = useSearchParamsState();
-  const [active, setActive] = useSyncedState<string>(params.active);
   const filtered =
     params.active !== "all" ||
     !!params.date_from ||
@@ -47,23 +43,13 @@ export function SessionsToolbar({ params, facets }: { params: SessionSearchParam
         </>
       }
     >
-      <label className={labelClass}>
-        Status
-        <select
-          className={controlClass}
-          value={active}
-          onChange={(event) => {
-            setActive(event.target.value);
-            update({ active: event.target.value === "all" ? null : event.target.value });
-          }}
-        >
-          {activeChoices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter
+        label="Status"
+        name="active"
+        value={params.active === "all" ? undefined : params.active}
+        options={activeChoices}
+        all="All sessions"
+      />
       <DateRangeFilter from={params.date_from} to={params.date_to} onChange={(change) => update(change)} />
       <TaPicker selected={params.profile_id} options={facets.profiles} />
       <FacetedFilter

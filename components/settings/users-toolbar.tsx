@@ -1,13 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { SelectFilter } from "@/components/data-table/select-filter";
+import { FilterToolbar } from "@/components/data-table/toolbar";
 import { useSearchParamsState } from "@/components/data-table/use-search-params-state";
 import { controlClass, labelClass } from "@/components/ui/filter-styles";
 import { useSyncedState } from "@/components/data-table/use-synced-state";
 import { accessLevelLabels, userStatusLabels } from "@/lib/format/labels";
 import type { UserSearchParams } from "@/lib/users/search-params";
 import type { Department } from "./user-access-fields";
+
+const accessOptions = Object.entries(accessLevelLabels).map(([value, label]) => ({ value, label }));
+const statusOptions = Object.entries(userStatusLabels).map(([value, label]) => ({ value, label }));
 
 // Typing in the search box updates the URL once the person pauses, not on every key.
 const searchDelayMs = 300;
@@ -20,7 +24,7 @@ export function UsersToolbar({ params, departments }: { params: UserSearchParams
   const filtered = !!(params.search || params.access_level || params.department_id || params.status);
 
   return (
-    <div role="search" aria-label="Filter users" className="flex flex-wrap items-end gap-3">
+    <FilterToolbar label="Filter users" filtered={filtered} keep={["page_size"]}>
       <label className={labelClass}>
         Search
         <input
@@ -37,51 +41,15 @@ export function UsersToolbar({ params, departments }: { params: UserSearchParams
           }}
         />
       </label>
-      <label className={labelClass}>
-        Access
-        <select className={controlClass} value={params.access_level ?? ""} onChange={(event) => update({ access_level: event.target.value || null })}>
-          <option value="">All levels</option>
-          {Object.entries(accessLevelLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelClass}>
-        Department
-        <select
-          className={`${controlClass} max-w-[14rem]`}
-          value={params.department_id ?? ""}
-          onChange={(event) => update({ department_id: event.target.value || null })}
-        >
-          <option value="">All departments</option>
-          {departments.map((department) => (
-            <option key={department.id} value={department.id}>
-              {department.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={labelClass}>
-        Status
-        <select className={controlClass} value={params.status ?? ""} onChange={(event) => update({ status: event.target.value || null })}>
-          <option value="">Any status</option>
-          {Object.entries(userStatusLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {filtered ? (
-        <Link
-          href="/settings/users"
-          className="self-center rounded text-sm text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300"
-        >
-          Reset filters
-        </Link>
-      ) : null}
-    </div>
+      <SelectFilter label="Access" name="access_level" value={params.access_level} options={accessOptions} all="All levels" />
+      <SelectFilter
+        label="Department"
+        name="department_id"
+        value={params.department_id}
+        options={departments.map((department) => ({ value: department.id, label: department.name }))}
+        all="All departments"
+      />
+      <SelectFilter label="Status" name="status" value={params.status} options={statusOptions} all="Any status" />
+    </FilterToolbar>
   );
 }
