@@ -27,6 +27,8 @@ test("create a token, read it once, use it, revoke it, and it stops working", as
   await dialog.getByLabel("Name").fill(name);
   await expect(dialog.getByLabel("Acts as")).toHaveValue(admin.profile_id);
   await dialog.getByLabel("Expires after").selectOption("30");
+  await expect(dialog.getByLabel(/Read the API/)).toBeChecked();
+  await dialog.getByLabel(/Send data/).check();
   await dialog.getByRole("button", { name: "Create token" }).click();
 
   const shown = page.getByRole("dialog", { name: "Copy your new token" });
@@ -43,6 +45,7 @@ test("create a token, read it once, use it, revoke it, and it stops working", as
   await expect(row).toContainText("Active");
   await expect(row).toContainText(admin.name);
   await expect(row).toContainText(token.slice(0, 11));
+  await expect(row).toContainText("read, ingest");
   // The token is never shown again: not in the table, not after a reload.
   await page.reload();
   await expect(page.locator("body")).not.toContainText(token);

@@ -2,7 +2,8 @@
 
 import { useId, useState } from "react";
 import { controlClass, labelClass } from "@/components/ui/filter-styles";
-import { defaultTokenLifetimeDays, type CreateTokenResponse } from "@/lib/tokens/schemas";
+import { tokenScopeLabels } from "@/lib/format/labels";
+import { defaultTokenLifetimeDays, tokenScope, type CreateTokenResponse } from "@/lib/tokens/schemas";
 import { DialogFooter, primaryButtonClass, quietButtonClass, SettingsDialog } from "./settings-dialog";
 import type { FilterOption as Option } from "@/lib/facets/prepare";
 import { useSettingsMutation } from "./use-settings-mutation";
@@ -43,6 +44,7 @@ export function CreateTokenDialog({ owners, currentProfileId }: { owners: Option
                 name: String(form.get("name") ?? ""),
                 profile_id: String(form.get("profile_id") ?? ""),
                 expires_in_days: Number(form.get("expires_in_days")),
+                scopes: tokenScope.options.filter((scope) => form.getAll("scopes").includes(scope)),
               });
               if (answer) setCreated(answer);
             }}
@@ -72,6 +74,16 @@ export function CreateTokenDialog({ owners, currentProfileId }: { owners: Option
                 ))}
               </select>
             </label>
+            <fieldset className="space-y-1 text-sm">
+              <legend className="font-medium text-slate-700 dark:text-slate-200">It may</legend>
+              {tokenScope.options.map((scope) => (
+                <label key={scope} className="flex items-center gap-2">
+                  <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "read"} />
+                  {tokenScopeLabels[scope]}
+                </label>
+              ))}
+            </fieldset>
+            {api.failure?.fields.scopes ? <FieldError text={api.failure.fields.scopes} /> : null}
             <DialogFooter failure={api.failure?.message} onCancel={close}>
               <button type="submit" className={primaryButtonClass} disabled={api.pending}>
                 {api.pending ? "Creating…" : "Create token"}

@@ -33,6 +33,7 @@ export function tokenColumns(now: string): Column[] {
       cell: ({ row }) => (row.original.last_used_at ? <TimeAgo iso={row.original.last_used_at} now={clock} /> : "Never"),
     },
     { id: "status", header: "Status", meta: { label: "Status" }, cell: ({ row }) => <TokenStatusBadge status={row.original.status} /> },
+    { id: "scopes", header: "Scopes", meta: { label: "Scopes" }, cell: ({ row }) => row.original.scopes.join(", ") },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,

@@ -27,11 +27,12 @@ export async function authenticateBearer(request: Request): Promise<Actor> {
   if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > lastUsedResolutionMs) {
     await prisma.apiToken.update({ where: { id: token.id }, data: { last_used_at: now } });
   }
-  return actorFromProfile(token.profile, { token_id: token.id });
+  return actorFromProfile(token.profile, { token_id: token.id, token_scopes: token.scopes });
 }
 
 interface TokenRow {
   id: string;
+  scopes: string[];
   last_used_at: Date | null;
   expires_at: Date | null;
   revoked_at: Date | null;
@@ -50,7 +51,7 @@ interface TokenRow {
  */
 async function tokenWithProfile(tokenHash: string) {
   const [row] = await prisma.$queryRaw<TokenRow[]>`
-    SELECT t.id::text AS id, t.last_used_at, t.expires_at, t.revoked_at, p.id::text AS profile_id, p.name, p.email,
+    SELECT t.id::text AS id, t.last_used_at, t.expires_at, t.revoked_at, t.scopes, p.id::text AS profile_id, p.name, p.email,
            p.access_level::text AS access_level, p.department_id, p.disabled_at,
            ARRAY(SELECT s.department_id FROM profile_department_scopes s WHERE s.profile_id = p.id) AS scoped_department_ids
     FROM api_tokens t JOIN profiles p ON p.id = t.profile_id

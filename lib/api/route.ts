@@ -67,6 +67,10 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
       if (!endpoint.access.includes(actor.access_level)) {
         throw new ApiError("forbidden", `${endpoint.path} is not available to ${actor.access_level} accounts.`);
       }
+      const scope = endpoint.scope ?? "read";
+      if (actor.token_scopes && !actor.token_scopes.includes(scope)) {
+        throw new ApiError("forbidden", `${endpoint.path} needs a token with the ${scope} scope; this one has ${actor.token_scopes.join(", ")}.`);
+      }
       if (endpoint.mutates && actor.emulation) {
         throw new ApiError("forbidden", "Emulation is read-only: end it to make changes.");
       }

@@ -10,6 +10,8 @@ export interface Actor {
   department_ids: string[];
   /** The API token used, when the call came with a Bearer token. */
   token_id: string | null;
+  /** What that token may do (lib/tokens/schemas.ts tokenScope); absent for a signed-in browser. */
+  token_scopes?: readonly string[];
   /**
    * Set while an admin views the dashboard as this TA: the actor is the TA (their scope), the
    * audit trail names the admin, and nothing may be changed.

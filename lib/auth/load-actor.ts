@@ -18,7 +18,7 @@ export function actorFromProfile(
     department_id: string | null;
     scoped_departments: { department_id: string }[];
   },
-  extra: Pick<Actor, "token_id" | "emulation">,
+  extra: Pick<Actor, "token_id" | "token_scopes" | "emulation">,
 ): Actor {
   // A coordinator covers their home department plus any they were given.
   const departments = new Set(profile.scoped_departments.map((scope) => scope.department_id));

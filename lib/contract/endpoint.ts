@@ -28,6 +28,8 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
   /** Also answers GET with the body's fields as query parameters (lib/api/route.ts routeGet). */
   alsoGet?: boolean;
   access: readonly AccessLevelName[];
+  /** The token scope a Bearer token needs (lib/tokens/schemas.ts tokenScope); `read` when not said. */
+  scope?: "read" | "ingest";
   /** Changes data: refused while an admin is emulating a TA, since emulation is read-only. */
   mutates?: boolean;
   /**

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { accessLevel, taRole } from "@/lib/api/common-schemas";
 import type { problemKind, problemSeverity } from "@/lib/problems/schemas";
+import type { TokenScope } from "@/lib/tokens/schemas";
 import type { UserStatus } from "@/lib/users/schemas";
 
 export const taRoleLabels: Record<z.infer<typeof taRole>, string> = {
@@ -36,6 +37,11 @@ export const problemSeverityLabels: Record<z.infer<typeof problemSeverity>, stri
   medium: "Medium",
   high: "High",
   critical: "Critical",
+};
+
+export const tokenScopeLabels: Record<TokenScope, string> = {
+  read: "Read the API (as its profile may)",
+  ingest: "Send data (ingest; admins only)",
 };
 
 /** A label from `labels`, or the raw value made readable when this build does not know it. */

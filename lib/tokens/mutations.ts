@@ -19,10 +19,16 @@ export async function createToken(actor: Actor, body: CreateTokenRequest, reques
   const profileId = body.profile_id ?? actor.profile_id;
   const issue = (message: string) => [{ field: body.profile_id ? "profile_id" : "", message }];
   return prisma.$transaction(async (tx) => {
-    const owner = await tx.profile.findUnique({ where: { id: profileId }, select: { id: true, disabled_at: true } });
+    const owner = await tx.profile.findUnique({ where: { id: profileId }, select: { id: true, disabled_at: true, access_level: true } });
     if (!owner) throw new ApiError("not_found", "profile_id: no profile has this id.", issue("No profile has this id"));
     if (owner.disabled_at) {
       throw new ApiError("conflict", "profile_id: the profile is disabled, so a token for it could not be used.", issue("The profile is disabled"));
+    }
+    // Ingestion writes for every department: only a token acting as an admin may carry it.
+    if (body.scopes.includes("ingest") && owner.access_level !== "admin") {
+      throw new ApiError("invalid_body", "scopes: ingest is only for a token acting as an admin.", [
+        { field: "scopes", message: "ingest is only for a token acting as an admin" },
+      ]);
     }
     const secret = generateApiToken();
     const id = randomUUID();
@@ -33,7 +39,7 @@ export async function createToken(actor: Actor, body: CreateTokenRequest, reques
         action: "token.create",
         target_type: "api_token",
         target_id: id,
-        details: { name: body.name, prefix: secret.token_prefix, profile_id: owner.id },
+        details: { name: body.name, prefix: secret.token_prefix, profile_id: owner.id, scopes: body.scopes },
       },
       request,
       tx,
@@ -46,6 +52,7 @@ export async function createToken(actor: Actor, body: CreateTokenRequest, reques
         token_hash: secret.token_hash,
         token_prefix: secret.token_prefix,
         expires_at: new Date(Date.now() + body.expires_in_days * dayMs),
+        scopes: body.scopes,
       },
       select: tokenSelect,
     });

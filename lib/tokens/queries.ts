@@ -2,7 +2,7 @@ import "server-only";
 import { pageInfo } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ListTokensRequest, ListTokensResponse, TokenItem, TokenStatus } from "./schemas";
+import { tokenScope, type ListTokensRequest, type ListTokensResponse, type TokenItem, type TokenScope, type TokenStatus } from "./schemas";
 
 export const tokenSelect = {
   id: true,
@@ -13,6 +13,7 @@ export const tokenSelect = {
   expires_at: true,
   last_used_at: true,
   revoked_at: true,
+  scopes: true,
   profile: { select: { name: true } },
 } satisfies Prisma.ApiTokenSelect;
 
@@ -36,6 +37,7 @@ export function toTokenItem(row: TokenRecord, now = new Date()): TokenItem {
     last_used_at: row.last_used_at?.toISOString() ?? null,
     revoked_at: row.revoked_at?.toISOString() ?? null,
     status: tokenStatusAt(row, now),
+    scopes: row.scopes.filter((scope): scope is TokenScope => tokenScope.safeParse(scope).success),
   };
 }
 

@@ -7,6 +7,12 @@ import { paginatedResponse, paginationRequest, timestamp, uuid } from "@/lib/api
 export const tokenStatus = z.enum(["active", "expired", "revoked"]).meta({ id: "TokenStatus" });
 export type TokenStatus = z.infer<typeof tokenStatus>;
 
+export const tokenScope = z.enum(["read", "ingest"]).meta({
+  id: "TokenScope",
+  description: "read: the system API, as far as the token's profile may use it; ingest: send data (an admin's token only)",
+});
+export type TokenScope = z.infer<typeof tokenScope>;
+
 export const listTokensRequestSchema = z
   .strictObject({
     ...paginationRequest,
@@ -28,6 +34,7 @@ export const tokenItemSchema = z
     last_used_at: timestamp.nullable().meta({ description: "Kept to the minute" }),
     revoked_at: timestamp.nullable(),
     status: tokenStatus,
+    scopes: z.array(tokenScope).meta({ description: "What the token may do; tokens made before scopes have read only" }),
   })
   .meta({ id: "TokenItem" });
 export type TokenItem = z.infer<typeof tokenItemSchema>;
@@ -54,6 +61,12 @@ export const createTokenRequestSchema = z
       .default(defaultTokenLifetimeDays)
       .meta({ description: "The token stops working this many days from now" }),
     profile_id: uuid("profile_id").optional().meta({ description: "The profile the token acts as, with that profile's access; defaults to you" }),
+    scopes: z
+      .array(tokenScope, { error: "scopes must be a list of read and ingest" })
+      .min(1, { error: "scopes must name at least one scope" })
+      .refine((scopes) => new Set(scopes).size === scopes.length, { error: "scopes must not repeat a scope" })
+      .default(["read"])
+      .meta({ description: "What the token may do; ingest only for a token acting as an admin" }),
   })
   .meta({ id: "CreateTokenRequest" });
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;

@@ -124,6 +124,47 @@ describe("POST /system/tokens/create", () => {
   });
 });
 
+describe("token scopes", () => {
+  it("gives a new token read unless told otherwise, and a token made before scopes keeps read", async () => {
+    const made = await create({ name: "default scopes" });
+    expect(made.scopes).toEqual(["read"]);
+    expect((await activity(made.token)).status).toBe(200);
+    // As the migration leaves a token created before scopes existed: the column's default.
+    const old = await create({ name: "before scopes" });
+    await db().$executeRaw`UPDATE api_tokens SET scopes = DEFAULT WHERE id = ${old.token_id}::uuid`;
+    expect((await db().apiToken.findUnique({ where: { id: old.token_id } }))?.scopes).toEqual(["read"]);
+    expect((await activity(old.token)).status).toBe(200);
+  });
+
+  it("refuses the system API to a token that may only ingest, with a message naming the scope", async () => {
+    const ingestOnly = await create({ name: "ingest only", scopes: ["ingest"] });
+    expect(ingestOnly.scopes).toEqual(["ingest"]);
+    const response = await activity(ingestOnly.token);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/read scope/) } });
+    const both = await create({ name: "both", scopes: ["read", "ingest"] });
+    expect((await activity(both.token)).status).toBe(200);
+  });
+
+  it("gives ingest only to a token acting as an admin, and refuses unknown or repeated scopes", async () => {
+    for (const [body, message] of [
+      [{ name: "coordinator ingest", profile_id: coordinator.profile_id, scopes: ["ingest"] }, /ingest is only for a token acting as an admin/],
+      [{ name: "typo", scopes: ["write"] }, /scopes/],
+      [{ name: "twice", scopes: ["read", "read"] }, /must not repeat/],
+      [{ name: "none", scopes: [] }, /at least one/],
+    ] as const) {
+      const response = await call(createPost, "/system/tokens/create", body, { token: admin.token });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      const answer = (await response.json()) as { error: { message: string; issues: Array<{ field: string }> } };
+      expect(answer.error.message).toMatch(message);
+      expect(answer.error.issues.map((issue) => issue.field.split(".")[0])).toContain("scopes");
+    }
+    expect(await db().apiToken.count({ where: { name: { in: ["coordinator ingest", "typo", "twice", "none"] } } })).toBe(0);
+    // The database refuses what the API would, whoever writes.
+    await expect(db().$executeRaw`UPDATE api_tokens SET scopes = ARRAY['write'] WHERE name = 'both'`).rejects.toThrow();
+  });
+});
+
 describe("POST /system/tokens/revoke", () => {
   it("cuts the token off at once, and is idempotent with one audit row", async () => {
     const created = await create({ name: "to revoke" });
