@@ -76,6 +76,7 @@ path                         object anonymous revoked ta      coord_a coord_b ad
 /system/audit                -      401       401     403     403     403     ok    ok        403
 /system/audit/access_history A      401       401     403     403     403     ok    ok        403
 /system/audit/access_history B      401       401     403     403     403     ok    ok        403
+/ingest/batch                -      401       401     403     403     403     403   403       403
 `;
 
 type Outcome = "ok" | "hidden" | "401" | "403" | "404";
@@ -154,6 +155,8 @@ const probes: Record<string, Probe> = {
     id: (side) => side.ta.profile_id,
     body: (id) => ({ profile_id: id, purpose: "Authorization matrix" }),
   },
+  // Only a token with the ingest scope may send data; no caller of the matrix has one.
+  "/ingest/batch": { kind: "none", body: () => ({ events: [{ type: "session" }] }) },
 };
 
 function spareName(profileId: string): string {

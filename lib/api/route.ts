@@ -68,6 +68,8 @@ function wrap<Body extends z.ZodType, Result extends z.ZodType>(
         throw new ApiError("forbidden", `${endpoint.path} is not available to ${actor.access_level} accounts.`);
       }
       const scope = endpoint.scope ?? "read";
+      // Only the system API is open to a signed-in browser; anything else takes a token made for it.
+      if (!actor.token_scopes && scope !== "read") throw new ApiError("forbidden", `${endpoint.path} needs an API token with the ${scope} scope.`);
       if (actor.token_scopes && !actor.token_scopes.includes(scope)) {
         throw new ApiError("forbidden", `${endpoint.path} needs a token with the ${scope} scope; this one has ${actor.token_scopes.join(", ")}.`);
       }

@@ -22,11 +22,12 @@ export const auditActions = [
   "groups.list",
   "problems.list",
   "activity.read",
+  "ingest.batch",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 /** What an audit row is about; "all" is an export of everything the caller may see. */
-export const auditTargetTypes = ["session", "group", "upload", "problem", "profile", "api_token", "all", "request", "list"] as const;
+export const auditTargetTypes = ["session", "group", "upload", "problem", "profile", "api_token", "all", "request", "list", "ingest"] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
 
 /** What an audited read or a refused request came to; only `allowed` disclosed anything. */

@@ -14,6 +14,7 @@ import {
   textDownloadEndpoint,
   videoDownloadEndpoint,
 } from "@/lib/media/endpoints";
+import { ingestBatchEndpoint } from "@/lib/ingest/endpoints";
 import { problemsEndpoint, resolveProblemEndpoint } from "@/lib/problems/endpoints";
 import { sessionEndpoint, sessionsEndpoint } from "@/lib/sessions/endpoints";
 import { createTokenEndpoint, listTokensEndpoint, revokeTokenEndpoint } from "@/lib/tokens/endpoints";
@@ -49,4 +50,5 @@ export const endpoints: readonly Endpoint[] = [
   revokeTokenEndpoint,
   listAuditEndpoint,
   accessHistoryEndpoint,
+  ingestBatchEndpoint,
 ];

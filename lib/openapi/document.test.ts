@@ -153,9 +153,9 @@ describe("buildOpenApiDocument on its own endpoints", () => {
     expect(op.responses["206"]?.headers).toHaveProperty("Content-Range");
   });
 
-  it("puts the CLI command and access levels in the description", () => {
+  it("puts the CLI command, the access levels and the token scope in the description", () => {
     expect(cliCommand(download)).toBe("glow fixtures fixture_download");
-    expect(JSON.stringify(operation(document, "/system/fixtures"))).toContain("Access: admin. CLI: `glow system fixtures`.");
+    expect(JSON.stringify(operation(document, "/system/fixtures"))).toContain("Access: admin. Token scope: read. CLI: `glow system fixtures`.");
   });
 
   it("names the endpoint whose schema cannot be described", () => {

@@ -19,6 +19,7 @@ const tagDescriptions: Partial<Record<Endpoint["tag"], string>> = {
   Export: "Denormalized ZIP exports for audits and FERPA requests",
   Maintenance: "Refreshing what the summaries are computed from",
   Access: "Emulation: admins viewing the dashboard as a TA sees it",
+  Ingest: "Sending data in as it happens, with a token that has the ingest scope",
 };
 
 // Every error an endpoint can answer, in the one error shape; codes from lib/api/errors.ts.
@@ -102,13 +103,14 @@ function routesFor(endpoint: Endpoint): RouteConfig[] {
     path: endpoint.path,
     operationId: operationId(endpoint),
     summary: endpoint.summary,
-    description: `${endpoint.description}\n\nAccess: ${endpoint.access.join(", ")}. CLI: \`${cliCommand(endpoint)}\`.`,
+    description: `${endpoint.description}\n\nAccess: ${endpoint.access.join(", ")}. Token scope: ${endpoint.scope ?? "read"}. CLI: \`${cliCommand(endpoint)}\`.`,
     tags: [endpoint.tag],
     security: [{ [bearerSchemeName]: [] }],
     request: { body: { required: bodyRequired, content: { "application/json": { schema: endpoint.body } } } },
     responses: { ...successResponses(endpoint), ...errors },
     "x-glow-cli": cliCommand(endpoint),
     "x-glow-access": [...endpoint.access],
+    "x-glow-scope": endpoint.scope ?? "read",
   };
   if (!endpoint.alsoGet || !isObjectSchema(endpoint.body)) return [post];
   // The GET twin takes the same fields as query parameters, for <audio>, <video> and <img>.

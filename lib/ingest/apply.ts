@@ -1,0 +1,161 @@
+import "server-only";
+// Applying one ingested event: each in its own transaction with its idempotency row, so a rejected
+// event leaves nothing behind and a retried one counts nothing twice. The summary triggers keep every
+// rollup exact, as for any other write.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ErrorIssue } from "@/lib/api/errors";
+import type { AttemptEvent, ChatEvent, GroupEvent, RunEvent, SessionEvent } from "./schemas";
+
+export type Tx = Prisma.TransactionClient;
+
+/** An event the data refuses (a missing parent, a changed owner): answered `rejected` with this issue. */
+export class IngestRefusal extends Error {
+  constructor(readonly issue: ErrorIssue) {
+    super(`${issue.field}: ${issue.message}`);
+  }
+}
+
+const refuse = (field: string, message: string): never => {
+  throw new IngestRefusal({ field, message });
+};
+
+const sendFirst = (field: string, kind: string, id: string) =>
+  refuse(field, `no ${kind} ${id}: send its ${kind} event first (resending this batch is safe)`);
+
+const at = (iso: string) => new Date(iso);
+
+/** Sessions show when they last saw activity; an event about their contents moves that forward. */
+async function touchSession(tx: Tx, sessionId: string, when: Date): Promise<void> {
+  await tx.$executeRaw`UPDATE sessions SET updated_at = ${when} WHERE id = ${sessionId}::uuid AND updated_at < ${when}`;
+}
+
+async function sessionOf(tx: Tx, sessionId: string, field = "session_id") {
+  return (
+    (await tx.session.findUnique({ where: { id: sessionId }, select: { id: true, profile_id: true } })) ?? sendFirst(field, "session", sessionId)
+  );
+}
+
+export async function applySession(tx: Tx, event: SessionEvent): Promise<void> {
+  const profile = await tx.profile.findUnique({ where: { id: event.profile_id }, select: { access_level: true } });
+  if (!profile) refuse("profile_id", `no profile ${event.profile_id}`);
+  const started = at(event.started_at);
+  const ended = event.ended_at ? at(event.ended_at) : null;
+  if (ended && ended < started) refuse("ended_at", "ended_at must not be before started_at");
+  const existing = await tx.session.findUnique({ where: { id: event.session_id }, select: { profile_id: true, updated_at: true, ended_at: true } });
+  if (!existing) {
+    await tx.session.create({
+      data: {
+        id: event.session_id,
+        profile_id: event.profile_id,
+        title: event.title ?? null,
+        tags: event.tags ?? [],
+        created_at: started,
+        updated_at: ended ?? started,
+        ended_at: ended,
+        active: !ended,
+      },
+    });
+    return;
+  }
+  if (existing.profile_id !== event.profile_id) refuse("profile_id", "a session's profile cannot change");
+  const endedAt = event.ended_at === undefined ? existing.ended_at : ended;
+  const latest = [existing.updated_at, endedAt ?? started].reduce((a, b) => (a > b ? a : b));
+  await tx.session.update({
+    where: { id: event.session_id },
+    data: {
+      ...(event.title !== undefined ? { title: event.title } : {}),
+      ...(event.tags !== undefined ? { tags: event.tags } : {}),
+      ended_at: endedAt,
+      active: !endedAt,
+      updated_at: latest,
+    },
+  });
+}
+
+export async function applyChat(tx: Tx, event: ChatEvent): Promise<void> {
+  await sessionOf(tx, event.session_id);
+  if (event.agent_id && !(await tx.agent.findUnique({ where: { id: event.agent_id }, select: { id: true } })))
+    refuse("agent_id", `no agent ${event.agent_id}`);
+  const existing = await tx.chat.findUnique({ where: { id: event.chat_id }, select: { session_id: true } });
+  if (existing && existing.session_id !== event.session_id) refuse("session_id", "a chat's session cannot change");
+  const fields = { name: event.name, agent_id: event.agent_id ?? null };
+  if (existing) await tx.chat.update({ where: { id: event.chat_id }, data: fields });
+  else await tx.chat.create({ data: { id: event.chat_id, session_id: event.session_id, created_at: at(event.created_at), ...fields } });
+  await touchSession(tx, event.session_id, at(event.created_at));
+}
+
+export async function applyAttempt(tx: Tx, event: AttemptEvent): Promise<void> {
+  await sessionOf(tx, event.session_id);
+  if (event.chat_id) {
+    const chat = await tx.chat.findUnique({ where: { id: event.chat_id }, select: { session_id: true } });
+    if (!chat) sendFirst("chat_id", "chat", event.chat_id);
+    else if (chat.session_id !== event.session_id) refuse("chat_id", "the chat belongs to another session");
+  }
+  const existing = await tx.attempt.findUnique({ where: { id: event.attempt_id }, select: { session_id: true } });
+  if (existing && existing.session_id !== event.session_id) refuse("session_id", "an attempt's session cannot change");
+  const fields = {
+    name: event.name,
+    chat_id: event.chat_id ?? null,
+    score: event.score ?? null,
+    submitted_at: event.submitted_at ? at(event.submitted_at) : null,
+  };
+  if (existing) await tx.attempt.update({ where: { id: event.attempt_id }, data: fields });
+  else await tx.attempt.create({ data: { id: event.attempt_id, session_id: event.session_id, created_at: at(event.created_at), ...fields } });
+  await touchSession(tx, event.session_id, at(event.submitted_at ?? event.created_at));
+}
+
+export async function applyGroup(tx: Tx, event: GroupEvent): Promise<void> {
+  await sessionOf(tx, event.session_id);
+  const existing = await tx.group.findUnique({ where: { id: event.group_id }, select: { session_id: true } });
+  if (existing && existing.session_id !== event.session_id) refuse("session_id", "a group's session cannot change");
+  if (existing) await tx.group.update({ where: { id: event.group_id }, data: { name: event.name } });
+  else await tx.group.create({ data: { id: event.group_id, session_id: event.session_id, name: event.name, created_at: at(event.created_at) } });
+  await touchSession(tx, event.session_id, at(event.created_at));
+}
+
+/** The run's cost with the model's price in force when it ran, computed exactly in SQL numeric. */
+async function costAtPrice(tx: Tx, event: RunEvent): Promise<string> {
+  const [price] = await tx.$queryRaw<Array<{ cost: string }>>`
+    SELECT round(((${event.input_tokens}::bigint - ${event.cached_input_tokens}::bigint) * p.input_per_million
+                  + ${event.cached_input_tokens}::bigint * p.cached_input_per_million
+                  + ${event.output_tokens}::bigint * p.output_per_million) / 1000000, 10)::text AS cost
+    FROM model_prices p
+    WHERE p.model_id = ${event.model_id}::uuid AND p.effective_from <= ${at(event.created_at)}
+    ORDER BY p.effective_from DESC LIMIT 1`;
+  return price?.cost ?? refuse("cost", `model ${event.model_id} has no price in force at created_at: send the cost`);
+}
+
+export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
+  const group = await tx.group.findUnique({ where: { id: event.group_id }, select: { session: { select: { id: true, profile_id: true } } } });
+  if (!group) return sendFirst("group_id", "group", event.group_id);
+  if (!(await tx.model.findUnique({ where: { id: event.model_id }, select: { id: true } }))) refuse("model_id", `no model ${event.model_id}`);
+  if (!(await tx.agent.findUnique({ where: { id: event.agent_id }, select: { id: true } }))) refuse("agent_id", `no agent ${event.agent_id}`);
+  if (event.cached_input_tokens > event.input_tokens)
+    refuse("cached_input_tokens", "cached_input_tokens cannot exceed input_tokens (input includes cached)");
+  const created = at(event.created_at);
+  const finished = event.finished_at ? at(event.finished_at) : null;
+  if ((event.status === "running") !== !finished) refuse("finished_at", "a running run has no finished_at, and a finished one needs it");
+  if (finished && finished < created) refuse("finished_at", "finished_at must not be before created_at");
+  if ((event.status === "failed" || event.status === "cancelled") !== !!event.error)
+    refuse("error", "failed and cancelled runs carry an error, others none");
+  const existing = await tx.run.findUnique({ where: { id: event.run_id }, select: { group_id: true } });
+  if (existing && existing.group_id !== event.group_id) refuse("group_id", "a run's group cannot change");
+  const fields = {
+    model_id: event.model_id,
+    agent_id: event.agent_id,
+    status: event.status,
+    error: event.error ?? null,
+    input_tokens: event.input_tokens,
+    cached_input_tokens: event.cached_input_tokens,
+    output_tokens: event.output_tokens,
+    cost: event.cost ?? (await costAtPrice(tx, event)),
+    finished_at: finished,
+    duration_ms: finished ? finished.getTime() - created.getTime() : null,
+  };
+  if (existing) await tx.run.update({ where: { id: event.run_id }, data: fields });
+  else
+    await tx.run.create({
+      data: { id: event.run_id, group_id: event.group_id, profile_id: group.session.profile_id, created_at: created, ...fields },
+    });
+  await touchSession(tx, group.session.id, finished ?? created);
+}

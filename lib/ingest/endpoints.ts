@@ -1,0 +1,20 @@
+import { defineEndpoint } from "@/lib/contract/endpoint";
+import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchEvents } from "./schemas";
+
+export const ingestBatchEndpoint = defineEndpoint({
+  command: "batch",
+  path: "/ingest/batch",
+  summary: "Send sessions, chats, attempts, groups and runs as they happen",
+  description: [
+    `Up to ${maxBatchEvents} events, applied one by one in the order sent, each atomically: every event is answered accepted, duplicate (its event_id was applied before: nothing changes, so a retried batch counts nothing twice) or rejected (nothing of it applied, with the field and the reason).`,
+    "Each event names the id of the record it creates or updates; an event for an existing id updates it (a run that finishes, a session that ends), but never moves it to another parent.",
+    "Out of order: an event whose parent is unknown (a run before its group) is rejected with the parent's field; send it again once the parent is in (the same batch in order, or a later one).",
+    "A run's cost, when not given, is computed exactly from its model's price in force at created_at. Needs a token with the ingest scope (an admin's).",
+  ].join(" "),
+  tag: "Ingest",
+  body: ingestBatchRequestSchema,
+  response: ingestBatchResponseSchema,
+  access: ["admin"],
+  scope: "ingest",
+  mutates: true,
+});

@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as batchPost } from "@/app/ingest/batch/route";
+import { POST as sessionPost } from "@/app/system/session/route";
+import { POST as sessionsPost } from "@/app/system/sessions/route";
+import { POST as createTokenPost } from "@/app/system/tokens/create/route";
+import { compareDecimals } from "@/lib/format/decimal";
+import { getSessionResponseSchema, listSessionsResponseSchema } from "@/lib/sessions/schemas";
+import { createTokenResponseSchema } from "@/lib/tokens/schemas";
+import { runCost } from "@/prisma/factories/cost";
+import { createAgent, createModelWithPrices } from "@/prisma/factories/models";
+import { call, callJson, createActor, db, type TestActor } from "@/tests/api-helpers";
+import { ingestBatchResponseSchema, type IngestBatchResponse } from "./schemas";
+
+let admin: TestActor;
+let ta: TestActor;
+let ingestToken: string;
+let modelId: string;
+let agentId: string;
+const price = { input_per_million: "2.50", cached_input_per_million: "1.25", output_per_million: "10.00" };
+
+beforeAll(async () => {
+  admin = await createActor("admin");
+  ta = await createActor("ta");
+  const made = await callJson(createTokenPost, "/system/tokens/create", { name: "ingest test", scopes: ["ingest"] }, { token: admin.token });
+  ingestToken = createTokenResponseSchema.parse(made).token;
+  modelId = (await createModelWithPrices(db(), {}, [{ effective_from: new Date("2020-01-01T00:00:00Z"), ...price }])).model.id;
+  agentId = (await createAgent(db())).id;
+});
+
+async function send(events: unknown[], token = ingestToken): Promise<IngestBatchResponse> {
+  return ingestBatchResponseSchema.parse(await callJson(batchPost, "/ingest/batch", { events }, { token }));
+}
+
+/** A session with a chat, an attempt, a group and a finished run, as a deployment would send them. */
+function sessionEvents() {
+  const ids = { session: randomUUID(), chat: randomUUID(), attempt: randomUUID(), group: randomUUID(), run: randomUUID() };
+  const events = [
+    {
+      type: "session",
+      event_id: randomUUID(),
+      session_id: ids.session,
+      profile_id: ta.profile_id,
+      title: "Office hours",
+      started_at: "2026-03-02T10:00:00.000Z",
+    },
+    { type: "chat", event_id: randomUUID(), chat_id: ids.chat, session_id: ids.session, name: "Student A", created_at: "2026-03-02T10:01:00.000Z" },
+    {
+      type: "attempt",
+      event_id: randomUUID(),
+      attempt_id: ids.attempt,
+      session_id: ids.session,
+      chat_id: ids.chat,
+      name: "Explain recursion",
+      score: "87.50",
+      created_at: "2026-03-02T10:02:00.000Z",
+    },
+    { type: "group", event_id: randomUUID(), group_id: ids.group, session_id: ids.session, name: "Reply", created_at: "2026-03-02T10:03:00.000Z" },
+    {
+      type: "run",
+      event_id: randomUUID(),
+      run_id: ids.run,
+      group_id: ids.group,
+      model_id: modelId,
+      agent_id: agentId,
+      status: "succeeded",
+      input_tokens: 1200,
+      cached_input_tokens: 200,
+      output_tokens: 300,
+      created_at: "2026-03-02T10:03:01.000Z",
+      finished_at: "2026-03-02T10:03:04.500Z",
+    },
+  ];
+  return { ids, events };
+}
+
+describe("POST /ingest/batch", () => {
+  it("applies each event, prices the run with the price in force, and every summary shows it exactly", async () => {
+    const { ids, events } = sessionEvents();
+    const answer = await send(events);
+    expect(answer).toMatchObject({ accepted: 5, duplicate: 0, rejected: 0 });
+    expect(answer.results.map((result) => result.entity_id)).toEqual([ids.session, ids.chat, ids.attempt, ids.group, ids.run]);
+
+    const run = await db().run.findUniqueOrThrow({ where: { id: ids.run } });
+    const expected = runCost({ input_tokens: 1200, cached_input_tokens: 200, output_tokens: 300 }, price);
+    expect(run.cost.toFixed(10)).toBe(expected);
+    expect(run).toMatchObject({ profile_id: ta.profile_id, duration_ms: 3500 });
+
+    const detail = getSessionResponseSchema.parse(
+      await callJson(sessionPost, "/system/session", { session_id: ids.session }, { token: admin.token }),
+    );
+    expect(detail).toMatchObject({ session_exists: true, active: true, total_tokens: 1500 });
+    expect(compareDecimals(detail.total_cost, expected)).toBe(0);
+    const list = listSessionsResponseSchema.parse(
+      await callJson(sessionsPost, "/system/sessions", { profile_id: ta.profile_id, page_size: 200 }, { token: admin.token }),
+    );
+    const row = list.items.find((item) => item.session_id === ids.session);
+    expect(row).toMatchObject({ run_count: 1, group_count: 1, chat_count: 1, attempt_count: 1, total_tokens: 1500, total_cost: detail.total_cost });
+    expect(row?.session_updated_at).toBe("2026-03-02T10:03:04.500Z");
+  });
+
+  it("counts nothing twice when a batch is sent again", async () => {
+    const { events } = sessionEvents();
+    await send(events);
+    const before = await db().run.count();
+    const again = await send(events);
+    expect(again).toMatchObject({ accepted: 0, duplicate: 5, rejected: 0 });
+    expect(await db().run.count()).toBe(before);
+  });
+
+  it("rejects an event whose parent is not in yet, and takes it once the parent came", async () => {
+    const { ids, events } = sessionEvents();
+    const [session, , , group, run] = events;
+    const early = await send([session, run]);
+    expect(early.results[1]).toMatchObject({
+      status: "rejected",
+      entity_id: null,
+      issues: [{ field: "group_id", message: expect.stringMatching(/send its group event first/) }],
+    });
+    expect(await db().run.count({ where: { id: ids.run } })).toBe(0);
+    const later = await send([group, run]);
+    expect(later.results.map((result) => result.status)).toEqual(["accepted", "accepted"]);
+  });
+
+  it("leaves nothing of a rejected event, so the corrected event can be sent under the same id", async () => {
+    const { ids, events } = sessionEvents();
+    const [session, , , group, run] = events as Array<Record<string, unknown>>;
+    const wrong = { ...run, cached_input_tokens: 5000 };
+    const answer = await send([session, group, wrong, { type: "run", event_id: randomUUID() }, { type: "lecture", event_id: "x" }]);
+    expect(answer).toMatchObject({ accepted: 2, rejected: 3 });
+    expect(answer.results[2]?.issues).toEqual([{ field: "cached_input_tokens", message: expect.stringMatching(/cannot exceed input_tokens/) }]);
+    expect(answer.results[3]?.issues?.map((issue) => issue.field)).toEqual(expect.arrayContaining(["run_id", "group_id"]));
+    expect(answer.results[4]).toMatchObject({ event_id: "x", status: "rejected", issues: [{ field: "type" }] });
+    expect(await db().ingestEvent.count({ where: { event_id: run?.event_id as string } })).toBe(0);
+    expect(await db().run.count({ where: { id: ids.run } })).toBe(0);
+    expect((await send([run])).results[0]?.status).toBe("accepted");
+  });
+
+  it("updates a running run when it finishes and a session when it ends, under new event ids", async () => {
+    const { ids, events } = sessionEvents();
+    const [session, , , group, run] = events as Array<Record<string, unknown>>;
+    await send([session, group, { ...run, status: "running", finished_at: null }]);
+    expect(await db().run.findUniqueOrThrow({ where: { id: ids.run } })).toMatchObject({ status: "running", finished_at: null });
+    const ended = { ...session, event_id: randomUUID(), ended_at: "2026-03-02T11:00:00.000Z" };
+    expect((await send([{ ...run, event_id: randomUUID() }, ended])).accepted).toBe(2);
+    expect(await db().run.findUniqueOrThrow({ where: { id: ids.run } })).toMatchObject({ status: "succeeded", duration_ms: 3500 });
+    expect(await db().session.findUniqueOrThrow({ where: { id: ids.session } })).toMatchObject({ active: false });
+    expect(await db().run.count({ where: { id: ids.run } })).toBe(1);
+    const moved = await send([{ ...run, event_id: randomUUID(), group_id: randomUUID() }]);
+    expect(moved.results[0]?.issues?.[0]?.field).toBe("group_id");
+  });
+
+  it("records one audit row per batch, and takes only tokens with the ingest scope", async () => {
+    const { events } = sessionEvents();
+    await send(events.slice(0, 1));
+    const rows = await db().auditLog.findMany({
+      where: { action: "ingest.batch", actor_id: admin.profile_id },
+      orderBy: { created_at: "desc" },
+      take: 1,
+    });
+    expect(rows[0]?.details).toMatchObject({ accepted: 1, duplicate: 0, rejected: 0 });
+    const readOnly = await call(batchPost, "/ingest/batch", { events }, { token: admin.token });
+    expect(readOnly.status).toBe(403);
+    expect(await readOnly.json()).toMatchObject({ error: { message: expect.stringMatching(/ingest scope/) } });
+    const empty = await call(batchPost, "/ingest/batch", { events: [] }, { token: ingestToken });
+    expect(empty.status).toBe(400);
+  });
+});

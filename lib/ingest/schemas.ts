@@ -1,0 +1,157 @@
+// POST /ingest/batch: the events a Glow deployment sends as its sessions happen (client-safe).
+// Every event names its own id (event_id, for idempotency) and the id of the record it creates or
+// updates, chosen by the sender, so later events can point at it before any answer comes back.
+import { z } from "zod";
+import { errorIssueSchema } from "@/lib/api/errors";
+import { timestamp, uuid } from "@/lib/api/common-schemas";
+import { compareDecimals } from "@/lib/format/decimal";
+
+export const maxBatchEvents = 500;
+
+const name = (field: string) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, { error: `${field} must not be empty` })
+    .max(300, { error: `${field} must be at most 300 characters` });
+const tokens = (field: string) =>
+  z
+    .int({ error: `${field} must be a whole number` })
+    .min(0, { error: `${field} must not be negative` })
+    .max(2_000_000_000, { error: `${field} is too large` });
+/** Exact decimal strings: money and scores never pass through a float. */
+const decimal = (field: string, scale: number) =>
+  z.string({ error: `${field} must be a decimal string` }).regex(new RegExp(`^\\d{1,10}(\\.\\d{1,${scale}})?$`), {
+    error: `${field} must be a non-negative decimal string with at most ${scale} decimals`,
+  });
+
+const eventId = { event_id: uuid("event_id").meta({ description: "The sender's id of this event: sending it again changes nothing" }) };
+
+export const sessionEventSchema = z
+  .strictObject({
+    type: z.literal("session"),
+    ...eventId,
+    session_id: uuid("session_id"),
+    profile_id: uuid("profile_id").meta({ description: "The TA whose session it is (an existing profile)" }),
+    title: z.string().max(300).nullable().optional(),
+    tags: z.array(z.string().max(100)).max(50).optional(),
+    started_at: timestamp,
+    ended_at: timestamp.nullable().optional().meta({ description: "Set when the session has ended; a later event may end it" }),
+  })
+  .meta({ id: "IngestSessionEvent", description: "Starts a session, or updates its title, tags or end" });
+
+export const chatEventSchema = z
+  .strictObject({
+    type: z.literal("chat"),
+    ...eventId,
+    chat_id: uuid("chat_id"),
+    session_id: uuid("session_id"),
+    agent_id: uuid("agent_id").nullable().optional(),
+    name: name("name"),
+    created_at: timestamp,
+  })
+  .meta({ id: "IngestChatEvent" });
+
+export const attemptEventSchema = z
+  .strictObject({
+    type: z.literal("attempt"),
+    ...eventId,
+    attempt_id: uuid("attempt_id"),
+    session_id: uuid("session_id"),
+    chat_id: uuid("chat_id").nullable().optional(),
+    name: name("name"),
+    score: decimal("score", 2)
+      .refine((score) => compareDecimals(score, "100") <= 0, { error: "score must be at most 100" })
+      .nullable()
+      .optional()
+      .meta({ description: '0 to 100, e.g. "87.50"' }),
+    created_at: timestamp,
+    submitted_at: timestamp.nullable().optional(),
+  })
+  .meta({ id: "IngestAttemptEvent" });
+
+export const groupEventSchema = z
+  .strictObject({
+    type: z.literal("group"),
+    ...eventId,
+    group_id: uuid("group_id"),
+    session_id: uuid("session_id"),
+    name: name("name"),
+    created_at: timestamp,
+  })
+  .meta({ id: "IngestGroupEvent" });
+
+export const runEventSchema = z
+  .strictObject({
+    type: z.literal("run"),
+    ...eventId,
+    run_id: uuid("run_id"),
+    group_id: uuid("group_id"),
+    model_id: uuid("model_id"),
+    agent_id: uuid("agent_id"),
+    status: z.enum(["running", "succeeded", "failed", "cancelled"]),
+    error: z.string().max(4000).nullable().optional().meta({ description: "Required for failed and cancelled runs" }),
+    input_tokens: tokens("input_tokens").meta({ description: "Including the cached input tokens" }),
+    cached_input_tokens: tokens("cached_input_tokens").default(0),
+    output_tokens: tokens("output_tokens"),
+    cost: decimal("cost", 10)
+      .optional()
+      .meta({ description: "Exact US dollars; when absent, computed from the model's price in force at created_at" }),
+    created_at: timestamp,
+    finished_at: timestamp.nullable().optional().meta({ description: "Absent or null while the run is running" }),
+  })
+  .meta({ id: "IngestRunEvent" });
+
+export const ingestEventSchema = z.discriminatedUnion(
+  "type",
+  [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema],
+  {
+    error: "type must be one of session, chat, attempt, group, run",
+  },
+);
+export type IngestEvent = z.infer<typeof ingestEventSchema>;
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+export type ChatEvent = z.infer<typeof chatEventSchema>;
+export type AttemptEvent = z.infer<typeof attemptEventSchema>;
+export type GroupEvent = z.infer<typeof groupEventSchema>;
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type IngestEventType = IngestEvent["type"];
+
+// Events are checked one by one (a bad event is answered `rejected`, the rest still apply), so the
+// batch itself only has to be a list of objects.
+export const ingestBatchRequestSchema = z
+  .strictObject({
+    events: z
+      // An event of the documented kinds, or any object: a malformed event is answered `rejected`
+      // on its own rather than failing the batch.
+      .array(z.union([ingestEventSchema, z.record(z.string(), z.unknown())]), { error: "events must be a list of event objects" })
+      .min(1, { error: "events must hold at least one event" })
+      .max(maxBatchEvents, { error: `events must hold at most ${maxBatchEvents} events` })
+      .meta({ description: "Session, chat, attempt, group and run events (IngestSessionEvent … IngestRunEvent), applied in order" }),
+  })
+  .meta({ id: "IngestBatchRequest" });
+export type IngestBatchRequest = z.infer<typeof ingestBatchRequestSchema>;
+
+export const ingestEventResultSchema = z
+  .object({
+    event_id: z.string().nullable().meta({ description: "As sent; null when the event had no readable event_id" }),
+    status: z.enum(["accepted", "duplicate", "rejected"]).meta({
+      description: "accepted: applied now; duplicate: this event_id was applied before, nothing changed; rejected: nothing of it was applied",
+    }),
+    entity_id: z.string().nullable().meta({ description: "The record the event created or updated" }),
+    issues: z.array(errorIssueSchema).optional().meta({ description: "Why a rejected event was refused, by field" }),
+  })
+  .meta({ id: "IngestEventResult" });
+export type IngestEventResult = z.infer<typeof ingestEventResultSchema>;
+
+export const ingestBatchResponseSchema = z
+  .object({
+    accepted: z.int(),
+    duplicate: z.int(),
+    rejected: z.int(),
+    results: z.array(ingestEventResultSchema).meta({ description: "One per event, in the order sent" }),
+  })
+  .meta({ id: "IngestBatchResponse" });
+export type IngestBatchResponse = z.infer<typeof ingestBatchResponseSchema>;
+
+export const ingestEventSchemas = [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema] as const;
