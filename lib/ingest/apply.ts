@@ -2,9 +2,11 @@ import "server-only";
 // Applying one ingested event: each in its own transaction with its idempotency row, so a rejected
 // event leaves nothing behind and a retried one counts nothing twice. The summary triggers keep every
 // rollup exact, as for any other write.
+import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mediaStore } from "@/lib/storage/media-store";
 import type { ErrorIssue } from "@/lib/api/errors";
-import type { AttemptEvent, ChatEvent, GroupEvent, RunEvent, SessionEvent } from "./schemas";
+import type { AttemptEvent, ChatEvent, GroupEvent, MessageEvent, RunEvent, SessionEvent } from "./schemas";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -158,4 +160,57 @@ export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
       data: { id: event.run_id, group_id: event.group_id, profile_id: group.session.profile_id, created_at: created, ...fields },
     });
   await touchSession(tx, group.session.id, finished ?? created);
+}
+
+/** A message's text as a text/plain upload; the bytes are stored once however many messages say it. */
+async function textUpload(tx: Tx, text: string, profileId: string, createdAt: Date): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const same = await tx.upload.findFirst({ where: { sha256, kind: "text" }, select: { storage_key: true } });
+  // A write that the transaction then rolls back leaves an object no row names: harmless, and the
+  // next message with these bytes stores them again under a new key.
+  const storage_key = same?.storage_key ?? (await mediaStore().put(bytes, "txt")).storage_key;
+  const upload = await tx.upload.create({
+    data: {
+      kind: "text",
+      mime_type: "text/plain",
+      byte_size: bytes.byteLength,
+      sha256,
+      original_name: "message.txt",
+      storage_key,
+      profile_id: profileId,
+      created_at: createdAt,
+    },
+    select: { id: true },
+  });
+  return upload.id;
+}
+
+export async function applyMessage(tx: Tx, event: MessageEvent): Promise<void> {
+  const run = await tx.run.findUnique({ where: { id: event.run_id }, select: { profile_id: true, group: { select: { session_id: true } } } });
+  if (!run) return sendFirst("run_id", "run", event.run_id);
+  if (event.text === undefined && !event.upload_ids?.length) refuse("text", "a message carries text, upload_ids or both");
+  if (await tx.message.findUnique({ where: { id: event.message_id }, select: { id: true } }))
+    refuse("message_id", "a message does not change once sent");
+  if (await tx.message.findUnique({ where: { run_id_position: { run_id: event.run_id, position: event.position } }, select: { id: true } })) {
+    refuse("position", `the run already has a message at position ${event.position}`);
+  }
+  const attached = event.upload_ids ?? [];
+  if (attached.length) {
+    const found = await tx.upload.count({ where: { id: { in: attached } } });
+    if (found !== new Set(attached).size) refuse("upload_ids", "every upload must exist: send it with /ingest/upload first");
+  }
+  const createdAt = at(event.created_at);
+  const uploadIds = [...(event.text !== undefined ? [await textUpload(tx, event.text, run.profile_id, createdAt)] : []), ...attached];
+  await tx.message.create({
+    data: {
+      id: event.message_id,
+      run_id: event.run_id,
+      role: event.role,
+      position: event.position,
+      created_at: createdAt,
+      uploads: { create: uploadIds.map((upload_id, position) => ({ upload_id, position })) },
+    },
+  });
+  await touchSession(tx, run.group.session_id, createdAt);
 }

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { applyAttempt, applyChat, applyGroup, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
+import { applyAttempt, applyChat, applyGroup, applyMessage, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
 import { ingestEventSchema, type IngestBatchRequest, type IngestBatchResponse, type IngestEvent, type IngestEventResult } from "./schemas";
 
 interface RequestInfo {
@@ -27,6 +27,8 @@ const entityIdOf = (event: IngestEvent): string => {
       return event.group_id;
     case "run":
       return event.run_id;
+    case "message":
+      return event.message_id;
   }
 };
 
@@ -42,6 +44,8 @@ function apply(tx: Tx, event: IngestEvent): Promise<void> {
       return applyGroup(tx, event);
     case "run":
       return applyRun(tx, event);
+    case "message":
+      return applyMessage(tx, event);
   }
 }
 

@@ -4,7 +4,7 @@ import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchEvents } f
 export const ingestBatchEndpoint = defineEndpoint({
   command: "batch",
   path: "/ingest/batch",
-  summary: "Send sessions, chats, attempts, groups and runs as they happen",
+  summary: "Send sessions, chats, attempts, groups, runs and messages as they happen",
   description: [
     `Up to ${maxBatchEvents} events, applied one by one in the order sent, each atomically: every event is answered accepted, duplicate (its event_id was applied before: nothing changes, so a retried batch counts nothing twice) or rejected (nothing of it applied, with the field and the reason).`,
     "Each event names the id of the record it creates or updates; an event for an existing id updates it (a run that finishes, a session that ends), but never moves it to another parent.",

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as batchPost } from "@/app/ingest/batch/route";
 import { POST as sessionPost } from "@/app/system/session/route";
 import { POST as sessionsPost } from "@/app/system/sessions/route";
+import * as textRoute from "@/app/system/text_download/route";
 import { POST as createTokenPost } from "@/app/system/tokens/create/route";
 import { compareDecimals } from "@/lib/format/decimal";
 import { getSessionResponseSchema, listSessionsResponseSchema } from "@/lib/sessions/schemas";
@@ -148,6 +149,60 @@ describe("POST /ingest/batch", () => {
     expect(await db().run.count({ where: { id: ids.run } })).toBe(1);
     const moved = await send([{ ...run, event_id: randomUUID(), group_id: randomUUID() }]);
     expect(moved.results[0]?.issues?.[0]?.field).toBe("group_id");
+  });
+
+  it("stores each message's text as a text/plain upload (the bytes once), counts it in the session, and keeps positions unique", async () => {
+    const { ids, events } = sessionEvents();
+    const [session, , , group, run] = events;
+    const message = (position: number, role: string, extra: Record<string, unknown>) => ({
+      type: "message",
+      event_id: randomUUID(),
+      message_id: randomUUID(),
+      run_id: ids.run,
+      role,
+      position,
+      created_at: "2026-03-02T10:03:02.000Z",
+      ...extra,
+    });
+    const text = `What is a base case? ${randomUUID()}`;
+    const answer = await send([
+      session,
+      group,
+      run,
+      message(0, "user", { text }),
+      message(1, "assistant", { text }),
+      message(1, "user", { text: "again" }),
+      message(2, "user", {}),
+    ]);
+    expect(answer.results.map((result) => result.status)).toEqual([
+      "accepted",
+      "accepted",
+      "accepted",
+      "accepted",
+      "accepted",
+      "rejected",
+      "rejected",
+    ]);
+    expect(answer.results[5]?.issues?.[0]?.field).toBe("position");
+    expect(answer.results[6]?.issues?.[0]?.field).toBe("text");
+
+    const links = await db().messageUpload.findMany({
+      where: { message: { run_id: ids.run } },
+      select: { upload: { select: { id: true, storage_key: true, mime_type: true } } },
+    });
+    expect(links).toHaveLength(2);
+    expect(new Set(links.map((link) => link.upload.storage_key)).size).toBe(1);
+    expect(links[0]?.upload.mime_type).toBe("text/plain");
+    const download = await textRoute.GET(
+      new Request(`http://glow.test/system/text_download?text_upload_id=${links[0]?.upload.id}`, {
+        headers: { Authorization: `Bearer ${admin.token}` },
+      }),
+    );
+    expect(await download.text()).toBe(text);
+    const list = listSessionsResponseSchema.parse(
+      await callJson(sessionsPost, "/system/sessions", { profile_id: ta.profile_id, page_size: 200 }, { token: admin.token }),
+    );
+    expect(list.items.find((item) => item.session_id === ids.session)?.message_count).toBe(2);
   });
 
   it("records one audit row per batch, and takes only tokens with the ingest scope", async () => {

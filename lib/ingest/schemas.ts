@@ -102,12 +102,34 @@ export const runEventSchema = z
   })
   .meta({ id: "IngestRunEvent" });
 
+export const maxMessageTextLength = 200_000;
+
+export const messageEventSchema = z
+  .strictObject({
+    type: z.literal("message"),
+    ...eventId,
+    message_id: uuid("message_id"),
+    run_id: uuid("run_id"),
+    role: z.enum(["system", "user", "assistant", "tool"]),
+    position: z
+      .int({ error: "position must be a whole number" })
+      .min(0)
+      .max(1_000_000)
+      .meta({ description: "The message's place in its run, from 0" }),
+    text: z
+      .string()
+      .max(maxMessageTextLength, { error: `text must be at most ${maxMessageTextLength} characters` })
+      .optional()
+      .meta({ description: "The message's text, stored once per distinct text as a text/plain upload" }),
+    upload_ids: z.array(uuid("upload_ids")).max(20).optional().meta({ description: "Uploads already stored, in order after the text" }),
+    created_at: timestamp,
+  })
+  .meta({ id: "IngestMessageEvent", description: "One message of a run: its text and/or uploads. A message does not change once sent." });
+
 export const ingestEventSchema = z.discriminatedUnion(
   "type",
-  [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema],
-  {
-    error: "type must be one of session, chat, attempt, group, run",
-  },
+  [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema, messageEventSchema],
+  { error: "type must be one of session, chat, attempt, group, run, message" },
 );
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
@@ -115,6 +137,7 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 export type AttemptEvent = z.infer<typeof attemptEventSchema>;
 export type GroupEvent = z.infer<typeof groupEventSchema>;
 export type RunEvent = z.infer<typeof runEventSchema>;
+export type MessageEvent = z.infer<typeof messageEventSchema>;
 export type IngestEventType = IngestEvent["type"];
 
 // Events are checked one by one (a bad event is answered `rejected`, the rest still apply), so the
@@ -127,7 +150,7 @@ export const ingestBatchRequestSchema = z
       .array(z.union([ingestEventSchema, z.record(z.string(), z.unknown())]), { error: "events must be a list of event objects" })
       .min(1, { error: "events must hold at least one event" })
       .max(maxBatchEvents, { error: `events must hold at most ${maxBatchEvents} events` })
-      .meta({ description: "Session, chat, attempt, group and run events (IngestSessionEvent … IngestRunEvent), applied in order" }),
+      .meta({ description: "Session, chat, attempt, group, run and message events (IngestSessionEvent … IngestMessageEvent), applied in order" }),
   })
   .meta({ id: "IngestBatchRequest" });
 export type IngestBatchRequest = z.infer<typeof ingestBatchRequestSchema>;
@@ -153,5 +176,3 @@ export const ingestBatchResponseSchema = z
   })
   .meta({ id: "IngestBatchResponse" });
 export type IngestBatchResponse = z.infer<typeof ingestBatchResponseSchema>;
-
-export const ingestEventSchemas = [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema] as const;
