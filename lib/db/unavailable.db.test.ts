@@ -37,6 +37,23 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(await sleeping)).toBe(true);
   });
 
+  it("recognises a connection terminated inside an interactive transaction, at any step", async () => {
+    for (const step of ["query", "commit"] as const) {
+      const marker = `glow-victim-${randomUUID()}`;
+      const failed = errorOf(
+        victim.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(`SET application_name = '${marker}'`);
+          if (step === "query") await tx.$queryRaw`SELECT pg_sleep(10)`;
+          else await new Promise((resolve) => setTimeout(resolve, 600));
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await db().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${marker}`;
+      const error = await failed;
+      expect(isDatabaseUnavailable(error), `${step}: ${String(error)}`).toBe(true);
+    }
+  });
+
   it("does not mistake a bug or a constraint for an outage", async () => {
     expect(isDatabaseUnavailable(await errorOf(db().$queryRawUnsafe("SELEC 1")))).toBe(false);
     expect(isDatabaseUnavailable(await errorOf(db().$queryRawUnsafe("SELECT 1/0")))).toBe(false);

@@ -7,8 +7,10 @@ const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "S
 // SQLSTATE class 08 (connection exceptions), 57P01-57P03 (shutdown, crash, starting up), 53300 (too many connections).
 const unavailableSqlStates = /^(08\w{3}|57P0[123]|53300)$/;
 const unavailableNodeCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "P1001", "P1002", "P1017"]);
+// "not queryable": pg's answer to the next statement (a transaction's COMMIT) on a connection that
+// was cut; "timeout exceeded": pg-pool waiting for a connection while the server restarts.
 const unavailableMessages =
-  /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server/i;
+  /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Can't reach database server|encountered a connection error and is not queryable|timeout exceeded when trying to connect/i;
 
 export const retryAfterSeconds = 5;
 
