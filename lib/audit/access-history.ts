@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 // POST /system/audit/access_history: one person's full access history as a CSV, recorded in the
 // audit log (with its purpose) before any of it is sent.
 import { ApiError } from "@/lib/api/errors";
@@ -17,7 +18,7 @@ import { accessHistoryColumns, type AccessHistoryRequest } from "./schemas";
 export async function accessHistoryCsv(
   actor: Actor,
   body: AccessHistoryRequest,
-  request: { headers: Headers; requestId: string },
+  request: RequestContext,
 ): Promise<{ filename: string; csv: ReadableStream<Uint8Array> }> {
   const person = await prisma.profile.findUnique({ where: { id: body.profile_id }, select: { id: true } });
   if (!person) throw new ApiError("not_found", "profile_id: no profile has this id.", [{ field: "profile_id", message: "No profile has this id" }]);

@@ -8,12 +8,10 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { AuditTarget, Endpoint } from "@/lib/contract/endpoint";
 import { ApiError } from "@/lib/api/errors";
-import { currentRequest } from "@/lib/api/request-context";
+import { currentRequest, type RequestContext } from "@/lib/api/request-context";
 import type { AuditOutcome } from "./actions";
 import { uploadOfferedRecently } from "./offered-uploads";
 import { recordAudit } from "./record";
-
-type RequestInfo = { headers: Headers; requestId: string };
 
 export interface AuditedReadOptions<Result> {
   /** For answers that say "not found" with a 200: whether this one disclosed the record. */
@@ -27,7 +25,7 @@ export interface AuditedReadOptions<Result> {
 export async function auditedRead<Result>(
   actor: Actor,
   target: AuditTarget,
-  request: RequestInfo,
+  request: RequestContext,
   read: () => Promise<Result>,
   options: AuditedReadOptions<Result> = {},
 ): Promise<Result> {
@@ -66,7 +64,7 @@ export function auditedEndpointRead<Body extends z.ZodType, Result extends z.Zod
   actor: Actor,
   endpoint: Endpoint<Body, Result>,
   body: z.output<Body>,
-  request: RequestInfo,
+  request: RequestContext,
   read: () => Promise<Answer>,
 ): Promise<Answer> {
   const audit = endpoint.auditRead;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -23,12 +24,7 @@ export interface AuditEntry {
  * One audit row. During emulation the admin is the actor and the TA is `on_behalf_of`, so the
  * trail always names the person at the keyboard. Pass the transaction of the action it records.
  */
-export async function recordAudit(
-  actor: Actor,
-  entry: AuditEntry,
-  request: { headers: Headers; requestId: string },
-  writer: AuditWriter = prisma,
-): Promise<void> {
+export async function recordAudit(actor: Actor, entry: AuditEntry, request: RequestContext, writer: AuditWriter = prisma): Promise<void> {
   await writer.auditLog.create({
     data: {
       actor_id: actor.emulation?.admin_profile_id ?? actor.profile_id,

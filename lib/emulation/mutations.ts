@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 import type { Actor } from "@/lib/auth/actor";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
@@ -6,12 +7,11 @@ import { prisma } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import type { EmulationResponse } from "./schemas";
 
-interface RequestInfo {
-  headers: Headers;
-  requestId: string;
-}
-
-export async function startEmulation(admin: Actor, body: { profile_id: string; reason?: string }, request: RequestInfo): Promise<EmulationResponse> {
+export async function startEmulation(
+  admin: Actor,
+  body: { profile_id: string; reason?: string },
+  request: RequestContext,
+): Promise<EmulationResponse> {
   if (admin.token_id) throw new ApiError("forbidden", "Emulation is a dashboard feature: sign in through the browser.");
   const target = await prisma.profile.findUnique({ where: { id: body.profile_id } });
   if (!target || target.access_level !== "ta" || target.disabled_at) throw new ApiError("not_found", "No active TA has that profile_id.");
@@ -29,7 +29,7 @@ export async function startEmulation(admin: Actor, body: { profile_id: string; r
   });
 }
 
-export async function endEmulation(actor: Actor, request: RequestInfo): Promise<EmulationResponse> {
+export async function endEmulation(actor: Actor, request: RequestContext): Promise<EmulationResponse> {
   if (!actor.emulation) throw new ApiError("not_found", "No emulation is running.");
   const { emulation_id } = actor.emulation;
   return prisma.$transaction(async (tx) => {

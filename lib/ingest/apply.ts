@@ -38,7 +38,7 @@ async function sessionOf(tx: Tx, sessionId: string, field = "session_id") {
 }
 
 export async function applySession(tx: Tx, event: SessionEvent): Promise<void> {
-  const profile = await tx.profile.findUnique({ where: { id: event.profile_id }, select: { access_level: true } });
+  const profile = await tx.profile.findUnique({ where: { id: event.profile_id }, select: { id: true } });
   if (!profile) refuse("profile_id", `no profile ${event.profile_id}`);
   const started = at(event.started_at);
   const ended = event.ended_at ? at(event.ended_at) : null;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 // POST /ingest/batch: each event on its own (a bad one is answered `rejected`, the others apply),
 // in the order sent, so a session event ahead of its groups in the same batch is there for them.
 import type { z } from "zod";
@@ -9,11 +10,6 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { applyAttempt, applyChat, applyGroup, applyMessage, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
 import { ingestEventSchema, type IngestBatchRequest, type IngestBatchResponse, type IngestEvent, type IngestEventResult } from "./schemas";
-
-interface RequestInfo {
-  headers: Headers;
-  requestId: string;
-}
 
 const entityIdOf = (event: IngestEvent): string => {
   switch (event.type) {
@@ -92,7 +88,7 @@ async function ingestOne(actor: Actor, raw: Record<string, unknown>): Promise<In
   }
 }
 
-export async function ingestBatch(actor: Actor, body: IngestBatchRequest, request: RequestInfo): Promise<IngestBatchResponse> {
+export async function ingestBatch(actor: Actor, body: IngestBatchRequest, request: RequestContext): Promise<IngestBatchResponse> {
   const results: IngestEventResult[] = [];
   for (const raw of body.events) results.push(await ingestOne(actor, raw));
   const count = (status: IngestEventResult["status"]) => results.filter((result) => result.status === status).length;

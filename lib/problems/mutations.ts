@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleSessions } from "@/lib/auth/scope";
 import { ApiError } from "@/lib/api/errors";
@@ -12,11 +13,7 @@ import type { ResolveProblemRequest, ResolveProblemResponse } from "./schemas";
  * exactly one of them changes the row and writes the audit entry; the others change nothing and
  * read back the winner's values.
  */
-export async function resolveProblem(
-  actor: Actor,
-  body: ResolveProblemRequest,
-  request: { headers: Headers; requestId: string },
-): Promise<ResolveProblemResponse> {
+export async function resolveProblem(actor: Actor, body: ResolveProblemRequest, request: RequestContext): Promise<ResolveProblemResponse> {
   return prisma.$transaction(async (tx) => {
     const visible = await tx.problem.findFirst({
       where: { id: body.problem_id, session: visibleSessions(actor) },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { generateApiToken } from "@/lib/auth/api-token";
@@ -8,14 +9,9 @@ import { prisma } from "@/lib/db";
 import { toTokenItem, tokenSelect } from "./queries";
 import type { CreateTokenRequest, CreateTokenResponse, RevokeTokenRequest, TokenItem } from "./schemas";
 
-interface RequestInfo {
-  headers: Headers;
-  requestId: string;
-}
-
 const dayMs = 86_400_000;
 
-export async function createToken(actor: Actor, body: CreateTokenRequest, request: RequestInfo): Promise<CreateTokenResponse> {
+export async function createToken(actor: Actor, body: CreateTokenRequest, request: RequestContext): Promise<CreateTokenResponse> {
   const profileId = body.profile_id ?? actor.profile_id;
   const issue = (message: string) => [{ field: body.profile_id ? "profile_id" : "", message }];
   return prisma.$transaction(async (tx) => {
@@ -64,7 +60,7 @@ export async function createToken(actor: Actor, body: CreateTokenRequest, reques
  * One conditional UPDATE (`WHERE revoked_at IS NULL`): of two concurrent revokes, the second waits
  * on the row lock, then finds nothing to change, so the first revoked_at and one audit row remain.
  */
-export async function revokeToken(actor: Actor, body: RevokeTokenRequest, request: RequestInfo): Promise<TokenItem> {
+export async function revokeToken(actor: Actor, body: RevokeTokenRequest, request: RequestContext): Promise<TokenItem> {
   return prisma.$transaction(async (tx) => {
     const changed = await tx.apiToken.updateMany({ where: { id: body.token_id, revoked_at: null }, data: { revoked_at: new Date() } });
     const row = await tx.apiToken.findUnique({ where: { id: body.token_id }, select: tokenSelect });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 import { actorFromProfile } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
@@ -21,12 +22,7 @@ export async function findInvite(token: string, now = new Date()): Promise<{ nam
  * Sets the password and spends the invitation in one transaction. The conditional UPDATE (hash,
  * expiry and enabled state in its WHERE) makes the link single-use even when submitted twice at once.
  */
-export async function acceptInvite(
-  token: string,
-  password: string,
-  request: { headers: Headers; requestId: string },
-  now = new Date(),
-): Promise<"accepted" | "invalid"> {
+export async function acceptInvite(token: string, password: string, request: RequestContext, now = new Date()): Promise<"accepted" | "invalid"> {
   if (!looksLikeInviteToken(token)) return "invalid";
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestContext } from "@/lib/api/request-context";
 import type { Actor } from "@/lib/auth/actor";
 import { ApiError, type ErrorIssue } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
@@ -8,10 +9,6 @@ import { generateInvite, inviteUrl } from "./invite-token";
 import { lastLogins, toUserItem, userRowInclude, type UserRow } from "./queries";
 import type { CreateUserRequest, InviteUserRequest, UpdateUserRequest, UserInviteResponse, UserItem } from "./schemas";
 
-interface RequestInfo {
-  headers: Headers;
-  requestId: string;
-}
 type Tx = Prisma.TransactionClient;
 
 /** 400 naming the field when a department id does not exist. */
@@ -33,7 +30,7 @@ async function item(tx: Tx, row: UserRow): Promise<UserItem> {
   return toUserItem(row, (await lastLogins([row.id], tx)).get(row.id) ?? null);
 }
 
-export async function createUser(actor: Actor, body: CreateUserRequest, baseUrl: string, request: RequestInfo): Promise<UserInviteResponse> {
+export async function createUser(actor: Actor, body: CreateUserRequest, baseUrl: string, request: RequestContext): Promise<UserInviteResponse> {
   const invite = generateInvite();
   try {
     return await prisma.$transaction(async (tx) => {
@@ -98,7 +95,7 @@ function snapshot(row: UserRow): Snapshot {
   };
 }
 
-export async function updateUser(actor: Actor, body: UpdateUserRequest, request: RequestInfo): Promise<UserItem> {
+export async function updateUser(actor: Actor, body: UpdateUserRequest, request: RequestContext): Promise<UserItem> {
   return prisma.$transaction(async (tx) => {
     // Lock the row so two admins editing the same person apply one after the other.
     await tx.$queryRaw`SELECT id FROM profiles WHERE id = ${body.profile_id}::uuid FOR UPDATE`;
@@ -159,7 +156,7 @@ export async function updateUser(actor: Actor, body: UpdateUserRequest, request:
 }
 
 /** A new invitation link; the previous one stops working since only the newest hash is kept. */
-export async function reinviteUser(actor: Actor, body: InviteUserRequest, baseUrl: string, request: RequestInfo): Promise<UserInviteResponse> {
+export async function reinviteUser(actor: Actor, body: InviteUserRequest, baseUrl: string, request: RequestContext): Promise<UserInviteResponse> {
   const invite = generateInvite();
   return prisma.$transaction(async (tx) => {
     const current = await tx.profile.findUnique({ where: { id: body.profile_id }, select: { id: true, disabled_at: true } });
