@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as activity } from "@/app/system/activity/route";
 import { POST as exportZip } from "@/app/system/export/route";
 import { POST as resolve } from "@/app/activity/resolve/route";
+import { POST as watchRoute } from "@/app/system/watch/route";
+import { liveHub } from "@/lib/live/hub";
+import { streamEventSchema } from "@/lib/live/schemas";
 import { endpoints } from "@/lib/contract/endpoints";
 import { exportManifestSchema } from "@/lib/export/schemas";
 import { readZip } from "@/lib/export/testing/read-zip";
@@ -25,6 +28,7 @@ const routes: Record<string, (request: Request) => Promise<Response>> = {
   "/system/activity": activity,
   "/system/export": exportZip,
   "/activity/resolve": resolve,
+  "/system/watch": watchRoute,
 };
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -105,6 +109,22 @@ describe("glow against the API over HTTP", () => {
     const forbidden = await run(ta, ["activity", "resolve", "--body", `{"problem_id": "${problemId}", "resolved": false}`]);
     expect(forbidden.code).toBe(1);
     expect(forbidden.io.err()).toMatch(/^Error 403 \(forbidden\): /);
+  });
+
+  it("follows the live stream with glow system watch, one JSON object per line when piped", async () => {
+    const listening = liveHub.subscriberCount;
+    const watching = run(coordinator, ["system", "watch", "--body", `{"session_id": "${sessionId}", "max_seconds": 3}`]);
+    await expect.poll(() => liveHub.subscriberCount, { timeout: 10_000 }).toBeGreaterThan(listening);
+    const reopened = await run(coordinator, ["activity", "resolve", "--body", `{"problem_id": "${problemId}", "resolved": false}`]);
+    expect(reopened.code).toBe(0);
+    const { code, io } = await watching;
+    expect(code, io.err()).toBe(0);
+    const lines = io.out().trim().split("\n");
+    const events = lines.map((line) => streamEventSchema.parse(JSON.parse(line)));
+    expect(events).toEqual([
+      expect.objectContaining({ type: "ProblemResolvedEvent", problem_id: problemId, resolved: false, session_id: sessionId }),
+    ]);
+    expect(JSON.parse(lines[0] ?? "{}")).toHaveProperty("id", expect.stringMatching(/^\d+$/));
   });
 
   it("exits 1 for an unknown token and for a target outside the caller's scope", async () => {

@@ -8,6 +8,7 @@ import { schemaFields, type JsonSchema } from "@/lib/openapi/schema-fields";
 import { readBody, validateBody } from "./body";
 import { CliError, exitCode, type CliIo } from "./io";
 import { connection, send } from "./send";
+import { watch } from "./watch";
 
 interface LeafOptions {
   body?: string;
@@ -16,6 +17,8 @@ interface LeafOptions {
   force?: boolean;
   url?: string;
   token?: string;
+  json?: boolean;
+  lastEventId?: string;
 }
 
 /** The words after `glow`: the path's first segment, then the endpoint's command ("emulation start" is two). */
@@ -84,11 +87,17 @@ export function buildProgram(list: readonly Endpoint[], io: CliIo): Command {
         )
         .option("--force", "overwrite --output if it exists");
     }
+    if (endpoint.events) {
+      leaf
+        .option("--json", "one JSON object per line even on a terminal (the default when piped)")
+        .option("--last-event-id <id>", "resume after this event (the id of the last one received)");
+    }
     leaf.action(async (options: LeafOptions, command: Command) => {
       const globals = command.optsWithGlobals<LeafOptions>();
       const body = await readBody(options, io);
       validateBody(endpoint, body, `glow ${words.join(" ")}`);
-      await send(endpoint, body, connection(globals, io), options, io);
+      if (endpoint.events) await watch(endpoint, body, connection(globals, io), options, io);
+      else await send(endpoint, body, connection(globals, io), options, io);
     });
   }
   return program;

@@ -52,7 +52,7 @@ export async function send(endpoint: Endpoint, body: unknown, conn: Connection, 
   await saveBytes(response, output, io);
 }
 
-async function apiError(response: Response): Promise<CliError> {
+export async function apiError(response: Response): Promise<CliError> {
   const raw = await response.text();
   try {
     const { error } = JSON.parse(raw) as { error: { code: string; message: string; issues?: { field: string; message: string }[] } };

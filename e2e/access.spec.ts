@@ -10,6 +10,7 @@ import { expect as baseExpect, test } from "./fixtures";
 import { e2eDb } from "./support/database";
 import { lookAtEveryTheme } from "./support/looks";
 import { createUser, signInThroughApi, type E2eUser } from "./support/users";
+import { settle } from "./support/settle";
 
 // Generous: the first hit of a page compiles in development servers, and CI machines are small.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -40,7 +41,7 @@ async function signInWithForm(page: Page, user: { email: string; password: strin
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
   // Hydrated, so the header's buttons (sign out, theme) react to clicks.
-  await page.waitForLoadState("networkidle");
+  await settle(page);
 }
 
 function idsOnScreen(page: Page, selector: string, attribute: string): Promise<string[]> {

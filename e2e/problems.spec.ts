@@ -10,6 +10,7 @@ import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
 import { e2eDb } from "./support/database";
 import { lookAtEveryTheme } from "./support/looks";
+import { settle, trackRequests } from "./support/settle";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 90_000 });
@@ -18,8 +19,9 @@ const tab = (page: Page, name: RegExp) => page.getByRole("navigation", { name: "
 const sortButton = (page: Page, name: RegExp) => page.locator("thead").getByRole("button", { name });
 
 async function open(page: Page, path: string): Promise<void> {
+  trackRequests(page);
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await settle(page);
 }
 
 /** Problem ids on screen, read from the status cell of each row. */

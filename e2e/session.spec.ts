@@ -11,13 +11,15 @@ import { api } from "./support/api";
 import { e2eDb } from "./support/database";
 import { lookAtEveryTheme } from "./support/looks";
 import { createUser, signInThroughApi } from "./support/users";
+import { settle, trackRequests } from "./support/settle";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 90_000 });
 
 async function open(page: Page, path: string): Promise<void> {
+  trackRequests(page);
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await settle(page);
 }
 
 const created: { sessionIds: string[]; profileIds: string[] } = { sessionIds: [], profileIds: [] };

@@ -6,6 +6,7 @@ import type { ListSessionsRequest, ListSessionsResponse } from "@/lib/sessions/s
 import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
 import { lookAtEveryTheme } from "./support/looks";
+import { settle, trackRequests } from "./support/settle";
 
 // A navigation commits (and the URL changes) once the server has rendered the new view: give it time
 // on a busy development server.
@@ -14,8 +15,9 @@ test.describe.configure({ timeout: 90_000 });
 
 /** Goes to a page and waits until React has hydrated it, so the first click is not lost. */
 async function open(page: Page, path: string): Promise<void> {
+  trackRequests(page);
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await settle(page);
 }
 
 interface ScreenRow {

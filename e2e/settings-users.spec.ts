@@ -7,14 +7,16 @@ import { expect as baseExpect, test } from "./fixtures";
 import { api } from "./support/api";
 import { e2eDb } from "./support/database";
 import { lookAtEveryTheme } from "./support/looks";
+import { settle, trackRequests } from "./support/settle";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 // Screenshots in four looks of three pages against a dev server take minutes on a busy machine.
 test.describe.configure({ timeout: 480_000 });
 
 async function open(page: Page, path: string): Promise<void> {
+  trackRequests(page);
   await page.goto(path);
-  await page.waitForLoadState("networkidle");
+  await settle(page);
 }
 
 test("an admin invites a user who sets a password, signs in, and is cut off when disabled", async ({ adminPage: page, browser, baseURL }) => {
@@ -101,7 +103,7 @@ test("an admin invites a user who sets a password, signs in, and is cut off when
 
     // The admin disables them; the row says so and the audit trail has every step.
     await page.reload();
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     const active = page.locator("tbody tr", { hasText: name });
     await expect(active).toContainText("Active");
     await active.getByRole("button", { name: `Disable ${name}` }).click();

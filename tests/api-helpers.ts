@@ -51,6 +51,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** A raw body string instead of JSON-encoding `body`. */
   rawBody?: string;
+  /** Aborts the request, as a client going away does. */
+  signal?: AbortSignal;
 }
 
 /** POSTs `body` to a route handler the way curl in the spec does. */
@@ -62,6 +64,7 @@ export async function call(handler: RouteHandler, path: string, body: unknown, o
       method: "POST",
       headers,
       body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      signal: options.signal,
     }),
   );
 }

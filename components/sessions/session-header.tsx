@@ -24,6 +24,7 @@ export function SessionHeader({
   now,
   action,
   profileAction,
+  live,
 }: {
   session: GetSessionResponse;
   openProblems: number;
@@ -31,6 +32,8 @@ export function SessionHeader({
   action: ReactNode;
   /** Beside the TA's name, e.g. an admin's "View as". */
   profileAction?: ReactNode;
+  /** Beside the status badge: the live-updates indicator of an active session. */
+  live?: ReactNode;
 }) {
   const duration = sessionDuration(session);
   return (
@@ -52,6 +55,7 @@ export function SessionHeader({
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
             <span className="break-words">{session.title ?? "Untitled session"}</span>
             <SessionStatusBadge active={session.active} endedAt={session.ended_at} />
+            {live}
           </h1>
           <p className="text-sm text-slate-700 dark:text-slate-200">
             {session.profile_id ? (

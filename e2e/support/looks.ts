@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
+import { settle } from "./settle";
 
 const viewports = { desktop: { width: 1280, height: 900 }, mobile: { width: 390, height: 844 } } as const;
 type Theme = "light" | "dark";
@@ -50,7 +51,7 @@ export async function lookAtEveryTheme(page: Page, testInfo: TestInfo, name: str
       await page.context().addCookies([{ name: "glow-theme", value: theme, url }]);
       await page.goto(url);
     }
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     const path = testInfo.outputPath(`${name}-${width}-${theme}.png`);
     await page.screenshot({ path, fullPage: true });
     await testInfo.attach(`${name}-${width}-${theme}`, { path, contentType: "image/png" });

@@ -23,6 +23,7 @@ export const auditActions = [
   "problems.list",
   "activity.read",
   "ingest.batch",
+  "watch.open",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

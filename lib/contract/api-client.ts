@@ -33,9 +33,10 @@ export class ApiCallError extends Error {
 export function postEndpoint<Body extends z.ZodType>(
   endpoint: Pick<Endpoint<Body>, "path">,
   body: z.input<Body>,
-  init: { signal?: AbortSignal } = {},
+  init: { signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  return send(endpoint.path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: init.signal });
+  const headers = { ...init.headers, "Content-Type": "application/json" };
+  return send(endpoint.path, { method: "POST", headers, body: JSON.stringify(body), signal: init.signal });
 }
 
 /**

@@ -19,12 +19,14 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
   path: `/${string}`;
   summary: string;
   description: string;
-  tag: "Activity" | "Sessions" | "Groups" | "Media" | "Export" | "Maintenance" | "Access" | "Ingest";
+  tag: "Activity" | "Sessions" | "Groups" | "Media" | "Export" | "Maintenance" | "Access" | "Ingest" | "Live";
   body: Body;
-  /** The JSON answer; `null` for endpoints that stream bytes. */
+  /** The JSON answer; `null` for endpoints that stream bytes or events. */
   response: Result | null;
   /** What a streaming endpoint answers, for the OpenAPI document. */
   binary?: { contentType: string; description: string; ranges: boolean };
+  /** What a Server-Sent Events endpoint streams: each event's schema, for the OpenAPI document and the CLI. */
+  events?: { schema: z.ZodType; description: string };
   /** Also answers GET with the body's fields as query parameters (lib/api/route.ts routeGet). */
   alsoGet?: boolean;
   access: readonly AccessLevelName[];

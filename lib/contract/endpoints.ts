@@ -15,6 +15,7 @@ import {
   videoDownloadEndpoint,
 } from "@/lib/media/endpoints";
 import { ingestBatchEndpoint } from "@/lib/ingest/endpoints";
+import { watchEndpoint } from "@/lib/live/endpoints";
 import { problemsEndpoint, resolveProblemEndpoint } from "@/lib/problems/endpoints";
 import { sessionEndpoint, sessionsEndpoint } from "@/lib/sessions/endpoints";
 import { createTokenEndpoint, listTokensEndpoint, revokeTokenEndpoint } from "@/lib/tokens/endpoints";
@@ -51,4 +52,5 @@ export const endpoints: readonly Endpoint[] = [
   listAuditEndpoint,
   accessHistoryEndpoint,
   ingestBatchEndpoint,
+  watchEndpoint,
 ];

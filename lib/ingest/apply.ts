@@ -4,6 +4,7 @@ import "server-only";
 // rollup exact, as for any other write.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { publishLive } from "@/lib/live/publish";
 import { mediaStore } from "@/lib/storage/media-store";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { AttemptEvent, ChatEvent, GroupEvent, MessageEvent, RunEvent, SessionEvent } from "./schemas";
@@ -57,6 +58,9 @@ export async function applySession(tx: Tx, event: SessionEvent): Promise<void> {
         active: !ended,
       },
     });
+    const where = { profile_id: event.profile_id, session_id: event.session_id, group_id: null, run_id: null };
+    await publishLive(tx, { type: "SessionStartedEvent", occurred_at: event.started_at, ...where, title: event.title ?? null });
+    if (ended) await publishLive(tx, { type: "SessionEndedEvent", occurred_at: ended.toISOString(), ...where, ended_at: ended.toISOString() });
     return;
   }
   if (existing.profile_id !== event.profile_id) refuse("profile_id", "a session's profile cannot change");
@@ -72,6 +76,17 @@ export async function applySession(tx: Tx, event: SessionEvent): Promise<void> {
       updated_at: latest,
     },
   });
+  if (endedAt && !existing.ended_at) {
+    await publishLive(tx, {
+      type: "SessionEndedEvent",
+      occurred_at: endedAt.toISOString(),
+      profile_id: event.profile_id,
+      session_id: event.session_id,
+      group_id: null,
+      run_id: null,
+      ended_at: endedAt.toISOString(),
+    });
+  }
 }
 
 export async function applyChat(tx: Tx, event: ChatEvent): Promise<void> {
@@ -118,9 +133,9 @@ export async function applyGroup(tx: Tx, event: GroupEvent): Promise<void> {
 /** The run's cost with the model's price in force when it ran, computed exactly in SQL numeric. */
 async function costAtPrice(tx: Tx, event: RunEvent): Promise<string> {
   const [price] = await tx.$queryRaw<Array<{ cost: string }>>`
-    SELECT round(((${event.input_tokens}::bigint - ${event.cached_input_tokens}::bigint) * p.input_per_million
+    SELECT trim_scale(round(((${event.input_tokens}::bigint - ${event.cached_input_tokens}::bigint) * p.input_per_million
                   + ${event.cached_input_tokens}::bigint * p.cached_input_per_million
-                  + ${event.output_tokens}::bigint * p.output_per_million) / 1000000, 10)::text AS cost
+                  + ${event.output_tokens}::bigint * p.output_per_million) / 1000000, 10))::text AS cost
     FROM model_prices p
     WHERE p.model_id = ${event.model_id}::uuid AND p.effective_from <= ${at(event.created_at)}
     ORDER BY p.effective_from DESC LIMIT 1`;
@@ -140,7 +155,7 @@ export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
   if (finished && finished < created) refuse("finished_at", "finished_at must not be before created_at");
   if ((event.status === "failed" || event.status === "cancelled") !== !!event.error)
     refuse("error", "failed and cancelled runs carry an error, others none");
-  const existing = await tx.run.findUnique({ where: { id: event.run_id }, select: { group_id: true } });
+  const existing = await tx.run.findUnique({ where: { id: event.run_id }, select: { group_id: true, finished_at: true } });
   if (existing && existing.group_id !== event.group_id) refuse("group_id", "a run's group cannot change");
   const fields = {
     model_id: event.model_id,
@@ -160,6 +175,28 @@ export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
       data: { id: event.run_id, group_id: event.group_id, profile_id: group.session.profile_id, created_at: created, ...fields },
     });
   await touchSession(tx, group.session.id, finished ?? created);
+  await publishRun(tx, event, group.session, fields.cost, !existing?.finished_at && finished !== null);
+}
+
+/** A recorded run, and when it has just finished, the spec's completion (and error) events. */
+async function publishRun(tx: Tx, event: RunEvent, session: { id: string; profile_id: string }, cost: string, justFinished: boolean) {
+  const where = { profile_id: session.profile_id, session_id: session.id, group_id: event.group_id, run_id: event.run_id };
+  const occurred_at = event.finished_at ?? event.created_at;
+  await publishLive(tx, {
+    type: "RunRecordedEvent",
+    occurred_at,
+    ...where,
+    status: event.status,
+    model_id: event.model_id,
+    agent_id: event.agent_id,
+    input_tokens: event.input_tokens,
+    output_tokens: event.output_tokens,
+    cost,
+    finished_at: event.finished_at ?? null,
+  });
+  if (!justFinished) return;
+  if (event.error) await publishLive(tx, { type: "GenerationErrorEvent", occurred_at, ...where, message: event.error });
+  await publishLive(tx, { type: "GenerationCompleteEvent", occurred_at, ...where, artifact_type: "run", success: event.status === "succeeded" });
 }
 
 /** A message's text as a text/plain upload; the bytes are stored once however many messages say it. */

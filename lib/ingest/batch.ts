@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { applyAttempt, applyChat, applyGroup, applyMessage, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
+import { applyGeneration } from "./generation";
 import { ingestEventSchema, type IngestBatchRequest, type IngestBatchResponse, type IngestEvent, type IngestEventResult } from "./schemas";
 
 const entityIdOf = (event: IngestEvent): string => {
@@ -25,6 +26,8 @@ const entityIdOf = (event: IngestEvent): string => {
       return event.run_id;
     case "message":
       return event.message_id;
+    case "generation":
+      return event.run_id;
   }
 };
 
@@ -42,6 +45,8 @@ function apply(tx: Tx, event: IngestEvent): Promise<void> {
       return applyRun(tx, event);
     case "message":
       return applyMessage(tx, event);
+    case "generation":
+      return applyGeneration(tx, event);
   }
 }
 

@@ -220,4 +220,44 @@ describe("POST /ingest/batch", () => {
     const empty = await call(batchPost, "/ingest/batch", { events: [] }, { token: ingestToken });
     expect(empty.status).toBe(400);
   });
+
+  it("checks generation events against their run, and stores nothing but their replay for watchers", async () => {
+    const { ids, events } = sessionEvents();
+    await send(events);
+    const progress = (fields: Record<string, unknown>) => ({
+      type: "generation",
+      event_id: randomUUID(),
+      run_id: ids.run,
+      kind: "progress",
+      completed_resources: 1,
+      total_resources: 4,
+      occurred_at: "2026-03-02T10:03:02.000Z",
+      ...fields,
+    });
+    const answer = await send([
+      progress({ run_id: randomUUID() }),
+      progress({ completed_resources: 5 }),
+      progress({
+        kind: "media_complete",
+        media_type: "image",
+        success: true,
+        upload_id: randomUUID(),
+        completed_resources: undefined,
+        total_resources: undefined,
+      }),
+      progress({ kind: "sideways" }),
+      progress({}),
+    ]);
+    expect(answer.results.map((result) => [result.status, result.issues?.[0]?.field])).toEqual([
+      ["rejected", "run_id"],
+      ["rejected", "completed_resources"],
+      ["rejected", "upload_id"],
+      ["rejected", "kind"],
+      ["accepted", undefined],
+    ]);
+    const buffered = await db().liveEvent.findMany({ where: { run_id: ids.run, type: "GenerationProgressEvent" } });
+    expect(buffered.map((row) => row.data)).toEqual([
+      expect.objectContaining({ completed_resources: 1, total_resources: 4, percentage: 25, group_id: ids.group }),
+    ]);
+  });
 });

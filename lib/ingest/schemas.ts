@@ -5,6 +5,7 @@ import { z } from "zod";
 import { errorIssueSchema } from "@/lib/api/errors";
 import { timestamp, uuid } from "@/lib/api/common-schemas";
 import { compareDecimals } from "@/lib/format/decimal";
+import { mediaType } from "@/lib/live/schemas";
 
 export const maxBatchEvents = 500;
 
@@ -126,10 +127,48 @@ export const messageEventSchema = z
   })
   .meta({ id: "IngestMessageEvent", description: "One message of a run: its text and/or uploads. A message does not change once sent." });
 
+const generationFields = {
+  type: z.literal("generation"),
+  ...eventId,
+  run_id: uuid("run_id").meta({ description: "The run in flight (send its run event first)" }),
+  occurred_at: timestamp,
+};
+const resources = {
+  completed_resources: z.int({ error: "completed_resources must be a whole number" }).min(0).max(1_000_000),
+  total_resources: z.int({ error: "total_resources must be a whole number" }).min(1).max(1_000_000),
+};
+const withinTotal = (event: { completed_resources: number; total_resources: number }) => event.completed_resources <= event.total_resources;
+const withinTotalError = { error: "completed_resources must not exceed total_resources", path: ["completed_resources"] };
+const artifactType = z.string().trim().min(1).max(100).meta({ description: 'What was generated, e.g. "run", "image", "feedback"' });
+
+/** Generation progress reported by the sender; it is not stored, only streamed (POST /system/watch). */
+export const generationEventSchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      z.strictObject({ ...generationFields, kind: z.literal("progress"), ...resources }).refine(withinTotal, withinTotalError),
+      z.strictObject({ ...generationFields, kind: z.literal("saved"), artifact_type: artifactType }),
+      z.strictObject({ ...generationFields, kind: z.literal("complete"), artifact_type: artifactType, success: z.boolean() }),
+      z.strictObject({ ...generationFields, kind: z.literal("error"), message: z.string().trim().min(1).max(4000) }),
+      z
+        .strictObject({ ...generationFields, kind: z.literal("media_progress"), media_type: mediaType, ...resources })
+        .refine(withinTotal, withinTotalError),
+      z.strictObject({
+        ...generationFields,
+        kind: z.literal("media_complete"),
+        media_type: mediaType,
+        success: z.boolean(),
+        upload_id: uuid("upload_id").nullable().optional(),
+      }),
+    ],
+    { error: "kind must be one of progress, saved, complete, error, media_progress, media_complete" },
+  )
+  .meta({ id: "IngestGenerationEvent", description: "Generation progress of a run in flight, sent on to watchers as the spec's Generation…Event" });
+
 export const ingestEventSchema = z.discriminatedUnion(
   "type",
-  [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema, messageEventSchema],
-  { error: "type must be one of session, chat, attempt, group, run, message" },
+  [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema, messageEventSchema, generationEventSchema],
+  { error: "type must be one of session, chat, attempt, group, run, message, generation" },
 );
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
@@ -138,6 +177,7 @@ export type AttemptEvent = z.infer<typeof attemptEventSchema>;
 export type GroupEvent = z.infer<typeof groupEventSchema>;
 export type RunEvent = z.infer<typeof runEventSchema>;
 export type MessageEvent = z.infer<typeof messageEventSchema>;
+export type GenerationEvent = z.infer<typeof generationEventSchema>;
 export type IngestEventType = IngestEvent["type"];
 
 // Events are checked one by one (a bad event is answered `rejected`, the rest still apply), so the
@@ -150,7 +190,10 @@ export const ingestBatchRequestSchema = z
       .array(z.union([ingestEventSchema, z.record(z.string(), z.unknown())]), { error: "events must be a list of event objects" })
       .min(1, { error: "events must hold at least one event" })
       .max(maxBatchEvents, { error: `events must hold at most ${maxBatchEvents} events` })
-      .meta({ description: "Session, chat, attempt, group, run and message events (IngestSessionEvent … IngestMessageEvent), applied in order" }),
+      .meta({
+        description:
+          "Session, chat, attempt, group, run, message and generation events (IngestSessionEvent … IngestGenerationEvent), applied in order",
+      }),
   })
   .meta({ id: "IngestBatchRequest" });
 export type IngestBatchRequest = z.infer<typeof ingestBatchRequestSchema>;

@@ -93,6 +93,8 @@ describe("the OpenAPI document of the real endpoints", () => {
         expect(op.responses["206"]?.content?.[endpoint.binary.contentType]).toBeDefined();
         expect(op.responses["416"]?.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/ErrorResponse" });
       }
+    } else if (endpoint.events) {
+      expect(op.responses["200"]?.content?.["text/event-stream"]?.schema).toEqual(schemaRef(endpoint.events.schema));
     } else {
       expect(endpoint.response).not.toBeNull();
       expect(op.responses["200"]?.content?.["application/json"]?.schema).toEqual(schemaRef(endpoint.response as z.ZodType));

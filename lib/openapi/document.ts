@@ -20,6 +20,7 @@ const tagDescriptions: Partial<Record<Endpoint["tag"], string>> = {
   Maintenance: "Refreshing what the summaries are computed from",
   Access: "Emulation: admins viewing the dashboard as a TA sees it",
   Ingest: "Sending data in as it happens, with a token that has the ingest scope",
+  Live: "Server-Sent Events: generation progress and activity as it happens, scoped like every read",
 };
 
 // Every error an endpoint can answer, in the one error shape; codes from lib/api/errors.ts.
@@ -63,6 +64,10 @@ export function operationId(endpoint: Pick<Endpoint, "path">): string {
 
 function successResponses(endpoint: Endpoint): Record<number, ResponseConfig> {
   const requestId = { "X-Request-Id": requestIdHeader };
+  if (endpoint.events) {
+    const content = { "text/event-stream": { schema: endpoint.events.schema } };
+    return { 200: { description: endpoint.events.description, headers: requestId, content } };
+  }
   if (!endpoint.binary) {
     if (!endpoint.response) throw new Error(`${endpoint.path} has neither a response schema nor a binary answer`);
     return { 200: { description: "OK", headers: requestId, content: { "application/json": { schema: endpoint.response } } } };
@@ -94,6 +99,10 @@ function successResponses(endpoint: Endpoint): Record<number, ResponseConfig> {
   return responses;
 }
 
+const lastEventIdHeader = z.object({
+  "last-event-id": z.string().regex(/^\d+$/).optional().meta({ description: "Resume after this event: the `id:` of the last event received" }),
+});
+
 function routesFor(endpoint: Endpoint): RouteConfig[] {
   // A body every field of which is optional may be left out entirely (the API reads it as {}).
   const bodyRequired = !endpoint.body.safeParse({}).success;
@@ -106,7 +115,10 @@ function routesFor(endpoint: Endpoint): RouteConfig[] {
     description: `${endpoint.description}\n\nAccess: ${endpoint.access.join(", ")}. Token scope: ${endpoint.scope ?? "read"}. CLI: \`${cliCommand(endpoint)}\`.`,
     tags: [endpoint.tag],
     security: [{ [bearerSchemeName]: [] }],
-    request: { body: { required: bodyRequired, content: { "application/json": { schema: endpoint.body } } } },
+    request: {
+      body: { required: bodyRequired, content: { "application/json": { schema: endpoint.body } } },
+      ...(endpoint.events ? { headers: lastEventIdHeader } : {}),
+    },
     responses: { ...successResponses(endpoint), ...errors },
     "x-glow-cli": cliCommand(endpoint),
     "x-glow-access": [...endpoint.access],

@@ -5,6 +5,7 @@ import { visibleSessions } from "@/lib/auth/scope";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
+import { publishLive } from "@/lib/live/publish";
 import type { ResolveProblemRequest, ResolveProblemResponse } from "./schemas";
 
 /**
@@ -17,7 +18,7 @@ export async function resolveProblem(actor: Actor, body: ResolveProblemRequest, 
   return prisma.$transaction(async (tx) => {
     const visible = await tx.problem.findFirst({
       where: { id: body.problem_id, session: visibleSessions(actor) },
-      select: { id: true },
+      select: { id: true, session_id: true, group_id: true, run_id: true, session: { select: { profile_id: true } } },
     });
     if (!visible) throw new ApiError("not_found", "No problem with this problem_id exists or you may not see it.");
 
@@ -40,6 +41,16 @@ export async function resolveProblem(actor: Actor, body: ResolveProblemRequest, 
         request,
         tx,
       );
+      await publishLive(tx, {
+        type: "ProblemResolvedEvent",
+        occurred_at: now.toISOString(),
+        profile_id: visible.session.profile_id,
+        session_id: visible.session_id,
+        group_id: visible.group_id,
+        run_id: visible.run_id,
+        problem_id: visible.id,
+        resolved: body.resolved,
+      });
     }
 
     const row = await tx.problem.findUniqueOrThrow({

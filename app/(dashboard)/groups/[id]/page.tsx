@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { GroupHeader } from "@/components/groups/group-header";
+import { GenerationProgress } from "@/components/live/generation-progress";
 import { GroupTotals, GroupTotalsSkeleton } from "@/components/groups/group-totals";
 import { GroupTree } from "@/components/groups/group-tree";
 import type { Actor } from "@/lib/auth/actor";
@@ -49,6 +50,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <GroupHeader name={group.group_name ?? "Untitled group"} sessionId={sessionId} createdAt={group.created_at} />
+      {group.runs?.some(({ run }) => run.status === "running") ? <GenerationProgress groupId={id.toLowerCase()} /> : null}
       <Suspense fallback={<GroupTotalsSkeleton />}>
         <Totals actor={actor} group={group} />
       </Suspense>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { SessionsToolbar } from "@/components/sessions/sessions-toolbar";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { getFilterFacets } from "@/lib/facets/queries";
@@ -20,7 +21,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const request = toListSessionsRequest(params);
   return (
     <div className="space-y-4">
-      <PageHeading title="Session history">
+      <PageHeading
+        title="Session history"
+        action={<LiveUpdates filter={{}} refreshOn={["SessionStartedEvent", "SessionEndedEvent", "RunRecordedEvent"]} minIntervalMs={5_000} />}
+      >
         Every training session in your scope with its usage and cost. Open a TA&apos;s name for the session&apos;s timeline.
       </PageHeading>
       <Suspense fallback={<div className="h-16" aria-hidden />}>

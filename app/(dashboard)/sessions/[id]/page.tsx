@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ViewAsButton } from "@/components/emulation/view-as-button";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { SessionProblems } from "@/components/problems/session-problems";
 import { ExportButton } from "@/components/data-table/export-button";
 import { SessionGroupsTable } from "@/components/sessions/session-groups-table";
@@ -39,6 +40,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         openProblems={openProblems}
         now={now}
         profileAction={viewAs ? <ViewAsButton profileId={viewAs.profileId} name={viewAs.name} /> : null}
+        live={
+          session.active ? (
+            <LiveUpdates
+              filter={{ session_id: session.session_id }}
+              refreshOn={["SessionEndedEvent", "RunRecordedEvent", "ProblemFlaggedEvent", "ProblemResolvedEvent", "GenerationCompleteEvent"]}
+            />
+          ) : null
+        }
         action={
           <ExportButton
             body={{ target_session_id: session.session_id }}
