@@ -18,17 +18,17 @@ export class IngestRefusal extends Error {
   }
 }
 
-const refuse = (field: string, message: string): never => {
+export const refuse = (field: string, message: string): never => {
   throw new IngestRefusal({ field, message });
 };
 
-const sendFirst = (field: string, kind: string, id: string) =>
+export const sendFirst = (field: string, kind: string, id: string) =>
   refuse(field, `no ${kind} ${id}: send its ${kind} event first (resending this batch is safe)`);
 
-const at = (iso: string) => new Date(iso);
+export const at = (iso: string) => new Date(iso);
 
 /** Sessions show when they last saw activity; an event about their contents moves that forward. */
-async function touchSession(tx: Tx, sessionId: string, when: Date): Promise<void> {
+export async function touchSession(tx: Tx, sessionId: string, when: Date): Promise<void> {
   await tx.$executeRaw`UPDATE sessions SET updated_at = ${when} WHERE id = ${sessionId}::uuid AND updated_at < ${when}`;
 }
 

@@ -9,11 +9,24 @@ import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { applyAttempt, applyChat, applyGroup, applyMessage, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
+import { applyDepartment, applyEmulation, applyLogin, applyProblem, applyProfile, applyToolCall } from "./apply-records";
 import { applyGeneration } from "./generation";
 import { ingestEventSchema, type IngestBatchRequest, type IngestBatchResponse, type IngestEvent, type IngestEventResult } from "./schemas";
 
 const entityIdOf = (event: IngestEvent): string => {
   switch (event.type) {
+    case "department":
+      return event.department_id;
+    case "profile":
+      return event.profile_id;
+    case "tool_call":
+      return event.tool_call_id;
+    case "problem":
+      return event.problem_id;
+    case "login":
+      return event.login_id;
+    case "emulation":
+      return event.emulation_id;
     case "session":
       return event.session_id;
     case "chat":
@@ -33,6 +46,18 @@ const entityIdOf = (event: IngestEvent): string => {
 
 function apply(tx: Tx, event: IngestEvent): Promise<void> {
   switch (event.type) {
+    case "department":
+      return applyDepartment(tx, event);
+    case "profile":
+      return applyProfile(tx, event);
+    case "tool_call":
+      return applyToolCall(tx, event);
+    case "problem":
+      return applyProblem(tx, event);
+    case "login":
+      return applyLogin(tx, event);
+    case "emulation":
+      return applyEmulation(tx, event);
     case "session":
       return applySession(tx, event);
     case "chat":

@@ -4,12 +4,13 @@ import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchEvents } f
 export const ingestBatchEndpoint = defineEndpoint({
   command: "batch",
   path: "/ingest/batch",
-  summary: "Send sessions, chats, attempts, groups, runs and messages as they happen",
+  summary: "Send departments, TAs, sessions, runs, messages, problems, sign-ins and more as they happen",
   description: [
     `Up to ${maxBatchEvents} events, applied one by one in the order sent, each atomically: every event is answered accepted, duplicate (its event_id was applied before: nothing changes, so a retried batch counts nothing twice) or rejected (nothing of it applied, with the field and the reason).`,
     "Each event names the id of the record it creates or updates; an event for an existing id updates it (a run that finishes, a session that ends), but never moves it to another parent.",
     "Out of order: an event whose parent is unknown (a run before its group) is rejected with the parent's field; send it again once the parent is in (the same batch in order, or a later one).",
-    "A run's cost, when not given, is computed exactly from its model's price in force at created_at. Needs a token with the ingest scope (an admin's).",
+    "A run's cost, when not given, is computed exactly from its model's price in force at created_at. Profiles sent here are TAs: admin and coordinator accounts are never created or changed by ingestion.",
+    "Generation events are not stored but streamed to watchers (POST /system/watch) as the spec's Generation…Event. Needs a token with the ingest scope (an admin's).",
   ].join(" "),
   tag: "Ingest",
   body: ingestBatchRequestSchema,

@@ -6,27 +6,17 @@ import { errorIssueSchema } from "@/lib/api/errors";
 import { timestamp, uuid } from "@/lib/api/common-schemas";
 import { compareDecimals } from "@/lib/format/decimal";
 import { mediaType } from "@/lib/live/schemas";
+import { decimal, eventId, name, tokens } from "./fields";
+import {
+  departmentEventSchema,
+  emulationEventSchema,
+  loginEventSchema,
+  problemEventSchema,
+  profileEventSchema,
+  toolCallEventSchema,
+} from "./records";
 
 export const maxBatchEvents = 500;
-
-const name = (field: string) =>
-  z
-    .string({ error: `${field} must be a string` })
-    .trim()
-    .min(1, { error: `${field} must not be empty` })
-    .max(300, { error: `${field} must be at most 300 characters` });
-const tokens = (field: string) =>
-  z
-    .int({ error: `${field} must be a whole number` })
-    .min(0, { error: `${field} must not be negative` })
-    .max(2_000_000_000, { error: `${field} is too large` });
-/** Exact decimal strings: money and scores never pass through a float. */
-const decimal = (field: string, scale: number) =>
-  z.string({ error: `${field} must be a decimal string` }).regex(new RegExp(`^\\d{1,10}(\\.\\d{1,${scale}})?$`), {
-    error: `${field} must be a non-negative decimal string with at most ${scale} decimals`,
-  });
-
-const eventId = { event_id: uuid("event_id").meta({ description: "The sender's id of this event: sending it again changes nothing" }) };
 
 export const sessionEventSchema = z
   .strictObject({
@@ -165,10 +155,40 @@ export const generationEventSchema = z
   )
   .meta({ id: "IngestGenerationEvent", description: "Generation progress of a run in flight, sent on to watchers as the spec's Generation…Event" });
 
+export const ingestEventTypes = [
+  "department",
+  "profile",
+  "session",
+  "chat",
+  "attempt",
+  "group",
+  "run",
+  "message",
+  "tool_call",
+  "generation",
+  "problem",
+  "login",
+  "emulation",
+] as const;
+
 export const ingestEventSchema = z.discriminatedUnion(
   "type",
-  [sessionEventSchema, chatEventSchema, attemptEventSchema, groupEventSchema, runEventSchema, messageEventSchema, generationEventSchema],
-  { error: "type must be one of session, chat, attempt, group, run, message, generation" },
+  [
+    departmentEventSchema,
+    profileEventSchema,
+    sessionEventSchema,
+    chatEventSchema,
+    attemptEventSchema,
+    groupEventSchema,
+    runEventSchema,
+    messageEventSchema,
+    toolCallEventSchema,
+    generationEventSchema,
+    problemEventSchema,
+    loginEventSchema,
+    emulationEventSchema,
+  ],
+  { error: `type must be one of ${ingestEventTypes.join(", ")}` },
 );
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
@@ -178,6 +198,7 @@ export type GroupEvent = z.infer<typeof groupEventSchema>;
 export type RunEvent = z.infer<typeof runEventSchema>;
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 export type GenerationEvent = z.infer<typeof generationEventSchema>;
+export type { DepartmentEvent, EmulationEvent, LoginEvent, ProblemEvent, ProfileEvent, ToolCallEvent } from "./records";
 export type IngestEventType = IngestEvent["type"];
 
 // Events are checked one by one (a bad event is answered `rejected`, the rest still apply), so the

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ingest_events" ALTER COLUMN "entity_id" SET DATA TYPE TEXT;
