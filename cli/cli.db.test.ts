@@ -14,6 +14,8 @@ import { POST as activity } from "@/app/system/activity/route";
 import { POST as exportZip } from "@/app/system/export/route";
 import { POST as resolve } from "@/app/activity/resolve/route";
 import { POST as watchRoute } from "@/app/system/watch/route";
+import { POST as uploadRoute } from "@/app/ingest/upload/route";
+import { ingestUploadResponseSchema } from "@/lib/ingest/schemas/upload";
 import { liveHub } from "@/lib/live/hub";
 import { streamEventSchema } from "@/lib/live/schemas";
 import { endpoints } from "@/lib/contract/endpoints";
@@ -29,6 +31,7 @@ const routes: Record<string, (request: Request) => Promise<Response>> = {
   "/system/export": exportZip,
   "/activity/resolve": resolve,
   "/system/watch": watchRoute,
+  "/ingest/upload": uploadRoute,
 };
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -125,6 +128,19 @@ describe("glow against the API over HTTP", () => {
       expect.objectContaining({ type: "ProblemResolvedEvent", problem_id: problemId, resolved: false, session_id: sessionId }),
     ]);
     expect(JSON.parse(lines[0] ?? "{}")).toHaveProperty("id", expect.stringMatching(/^\d+$/));
+  });
+
+  it("streams a file to glow ingest upload, its type from the extension", async () => {
+    const sender = await createActor("admin");
+    await db().apiToken.update({ where: { id: sender.token_id }, data: { scopes: ["read", "ingest"] } });
+    const body = JSON.stringify({ kind: "image", profile_id: ta.profile_id, file_name: "stack.png" });
+    const { code, io } = await run(sender, ["ingest", "upload", "--body", body, "--file", "prisma/demo-media/recursion-call-stack.png"]);
+    expect(code, io.err()).toBe(0);
+    const answer = ingestUploadResponseSchema.parse(JSON.parse(io.out()));
+    expect(answer).toMatchObject({ status: "accepted", mime_type: "image/png", byte_size: 5730 });
+    const missing = await run(sender, ["ingest", "upload", "--body", body]);
+    expect(missing.code).toBe(2);
+    expect(missing.io.err()).toContain("needs --file <path>");
   });
 
   it("exits 1 for an unknown token and for a target outside the caller's scope", async () => {

@@ -8,6 +8,7 @@ import { schemaFields, type JsonSchema } from "@/lib/openapi/schema-fields";
 import { readBody, validateBody } from "./body";
 import { CliError, exitCode, type CliIo } from "./io";
 import { connection, send } from "./send";
+import { uploadFile } from "./upload";
 import { watch } from "./watch";
 
 interface LeafOptions {
@@ -19,6 +20,8 @@ interface LeafOptions {
   token?: string;
   json?: boolean;
   lastEventId?: string;
+  file?: string;
+  contentType?: string;
 }
 
 /** The words after `glow`: the path's first segment, then the endpoint's command ("emulation start" is two). */
@@ -87,6 +90,11 @@ export function buildProgram(list: readonly Endpoint[], io: CliIo): Command {
         )
         .option("--force", "overwrite --output if it exists");
     }
+    if (endpoint.rawBody) {
+      leaf
+        .option("--file <path>", "the file to send; --body holds the other fields")
+        .option("--content-type <type>", "the file's MIME type (default: from its extension)");
+    }
     if (endpoint.events) {
       leaf
         .option("--json", "one JSON object per line even on a terminal (the default when piped)")
@@ -97,6 +105,7 @@ export function buildProgram(list: readonly Endpoint[], io: CliIo): Command {
       const body = await readBody(options, io);
       validateBody(endpoint, body, `glow ${words.join(" ")}`);
       if (endpoint.events) await watch(endpoint, body, connection(globals, io), options, io);
+      else if (endpoint.rawBody) await uploadFile(endpoint, body, connection(globals, io), options, io);
       else await send(endpoint, body, connection(globals, io), options, io);
     });
   }

@@ -31,7 +31,18 @@ export function route<Body extends z.ZodType, Result extends z.ZodType>(
   endpoint: Endpoint<Body, Result>,
   handler: Handler<Body, Result>,
 ): (request: Request) => Promise<Response> {
-  return wrap(endpoint, handler, readJsonBody);
+  return wrap(endpoint, handler, (request) => readJsonBody(request, endpoint.maxBodyBytes));
+}
+
+/**
+ * The same wrapper for an endpoint whose request body is raw bytes (an upload): its fields come from
+ * the query string, parsed with the endpoint's schema, and the handler streams `request.body` itself.
+ */
+export function routeRawBody<Body extends z.ZodType, Result extends z.ZodType>(
+  endpoint: Endpoint<Body, Result>,
+  handler: Handler<Body, Result>,
+): (request: Request) => Promise<Response> {
+  return wrap(endpoint, handler, readQuery);
 }
 
 /**

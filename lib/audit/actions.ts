@@ -24,6 +24,7 @@ export const auditActions = [
   "activity.read",
   "ingest.batch",
   "watch.open",
+  "ingest.upload",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

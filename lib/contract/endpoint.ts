@@ -27,6 +27,10 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
   binary?: { contentType: string; description: string; ranges: boolean };
   /** What a Server-Sent Events endpoint streams: each event's schema, for the OpenAPI document and the CLI. */
   events?: { schema: z.ZodType; description: string };
+  /** A JSON body larger than this is refused (413); lib/api/read-body.ts's default when not said. */
+  maxBodyBytes?: number;
+  /** The request body is the bytes of a file, its fields are query parameters (lib/api/route.ts routeRawBody). */
+  rawBody?: { description: string };
   /** Also answers GET with the body's fields as query parameters (lib/api/route.ts routeGet). */
   alsoGet?: boolean;
   access: readonly AccessLevelName[];

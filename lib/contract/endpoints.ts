@@ -14,7 +14,7 @@ import {
   textDownloadEndpoint,
   videoDownloadEndpoint,
 } from "@/lib/media/endpoints";
-import { ingestBatchEndpoint } from "@/lib/ingest/endpoints";
+import { ingestBatchEndpoint, ingestUploadEndpoint } from "@/lib/ingest/endpoints";
 import { watchEndpoint } from "@/lib/live/endpoints";
 import { problemsEndpoint, resolveProblemEndpoint } from "@/lib/problems/endpoints";
 import { sessionEndpoint, sessionsEndpoint } from "@/lib/sessions/endpoints";
@@ -52,5 +52,6 @@ export const endpoints: readonly Endpoint[] = [
   listAuditEndpoint,
   accessHistoryEndpoint,
   ingestBatchEndpoint,
+  ingestUploadEndpoint,
   watchEndpoint,
 ];

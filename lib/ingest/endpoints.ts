@@ -1,5 +1,6 @@
 import { defineEndpoint } from "@/lib/contract/endpoint";
 import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchEvents } from "./schemas";
+import { ingestUploadRequestSchema, ingestUploadResponseSchema, uploadRules } from "./schemas/upload";
 
 export const ingestBatchEndpoint = defineEndpoint({
   command: "batch",
@@ -15,6 +16,27 @@ export const ingestBatchEndpoint = defineEndpoint({
   tag: "Ingest",
   body: ingestBatchRequestSchema,
   response: ingestBatchResponseSchema,
+  access: ["admin"],
+  scope: "ingest",
+  mutates: true,
+});
+
+export const ingestUploadEndpoint = defineEndpoint({
+  command: "upload",
+  path: "/ingest/upload",
+  summary: "Send a media file (text, image, audio, video or a document) for messages to reference",
+  description: [
+    "The request body is the file's bytes with its MIME type as Content-Type; kind, profile_id and file_name (and optionally upload_id) are query parameters.",
+    `Limits: ${Object.entries(uploadRules)
+      .map(([kind, rule]) => `${kind} ${rule.maxBytes / 1024 / 1024} MB (${rule.mimeTypes.join(", ")})`)
+      .join("; ")}.`,
+    "The bytes stream to storage as they arrive; an upload past its limit is refused with 413 and leaves nothing behind. The content must match the declared type's signature (text types must be UTF-8 text), else 400 naming Content-Type.",
+    "Bytes already stored are kept once (bytes_reused). Answers the upload_id that message events name in upload_ids. Needs a token with the ingest scope.",
+  ].join(" "),
+  tag: "Ingest",
+  body: ingestUploadRequestSchema,
+  response: ingestUploadResponseSchema,
+  rawBody: { description: "The file's bytes, sent with its MIME type as Content-Type" },
   access: ["admin"],
   scope: "ingest",
   mutates: true,

@@ -115,10 +115,19 @@ function routesFor(endpoint: Endpoint): RouteConfig[] {
     description: `${endpoint.description}\n\nAccess: ${endpoint.access.join(", ")}. Token scope: ${endpoint.scope ?? "read"}. CLI: \`${cliCommand(endpoint)}\`.`,
     tags: [endpoint.tag],
     security: [{ [bearerSchemeName]: [] }],
-    request: {
-      body: { required: bodyRequired, content: { "application/json": { schema: endpoint.body } } },
-      ...(endpoint.events ? { headers: lastEventIdHeader } : {}),
-    },
+    request: endpoint.rawBody
+      ? {
+          query: isObjectSchema(endpoint.body) ? endpoint.body : undefined,
+          body: {
+            required: true,
+            description: endpoint.rawBody.description,
+            content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+          },
+        }
+      : {
+          body: { required: bodyRequired, content: { "application/json": { schema: endpoint.body } } },
+          ...(endpoint.events ? { headers: lastEventIdHeader } : {}),
+        },
     responses: { ...successResponses(endpoint), ...errors },
     "x-glow-cli": cliCommand(endpoint),
     "x-glow-access": [...endpoint.access],

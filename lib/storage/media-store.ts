@@ -1,8 +1,9 @@
 // Uploads' bytes, addressed only by their storage key. The filesystem backend is the default; an
 // S3-compatible backend can implement the same interface later.
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 
@@ -19,8 +20,25 @@ export interface StoredObject {
   sha256: string;
 }
 
+/** Bytes written under a new key but not yet visible: commit() makes them so, discard() removes them. */
+export interface StagedObject extends StoredObject {
+  /** The first bytes (up to 4,100), for checking the content's signature. */
+  head: Uint8Array;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** Thrown by stage() when the source is longer than allowed; nothing is left behind. */
+export class ObjectTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`larger than ${maxBytes} bytes`);
+  }
+}
+
 export interface MediaStore {
   put(bytes: Uint8Array, extension?: string): Promise<StoredObject>;
+  /** Streams `source` to the store without holding it in memory, hashing and counting as it goes. */
+  stage(source: AsyncIterable<Uint8Array>, options: { extension?: string; maxBytes: number }): Promise<StagedObject>;
   /** A stream of the object's bytes, or of one inclusive range of them. */
   read(storageKey: string, range?: ByteRange): Promise<Readable>;
   size(storageKey: string): Promise<number | null>;
@@ -31,6 +49,17 @@ const storageKeyPattern = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f-]{36}(\.[a-z0-9]{1
 
 export function isValidStorageKey(key: string): boolean {
   return storageKeyPattern.test(key);
+}
+
+function newStorageKey(extension?: string): string {
+  const id = randomUUID();
+  const suffix = extension
+    ? `.${extension
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "")
+        .slice(0, 8)}`
+    : "";
+  return `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}${suffix}`;
 }
 
 export class FileSystemMediaStore implements MediaStore {
@@ -44,14 +73,7 @@ export class FileSystemMediaStore implements MediaStore {
   }
 
   async put(bytes: Uint8Array, extension?: string): Promise<StoredObject> {
-    const id = randomUUID();
-    const suffix = extension
-      ? `.${extension
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, "")
-          .slice(0, 8)}`
-      : "";
-    const storageKey = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}${suffix}`;
+    const storageKey = newStorageKey(extension);
     const target = this.resolve(storageKey);
     await mkdir(path.dirname(target), { recursive: true });
     // Write then rename, so a reader never sees a half-written object.
@@ -62,6 +84,51 @@ export class FileSystemMediaStore implements MediaStore {
       storage_key: storageKey,
       byte_size: bytes.byteLength,
       sha256: createHash("sha256").update(bytes).digest("hex"),
+    };
+  }
+
+  async stage(source: AsyncIterable<Uint8Array>, options: { extension?: string; maxBytes: number }): Promise<StagedObject> {
+    const storageKey = newStorageKey(options.extension);
+    const target = this.resolve(storageKey);
+    await mkdir(path.dirname(target), { recursive: true });
+    const partial = `${target}.partial`;
+    const hash = createHash("sha256");
+    const headLimit = 4_100;
+    const headChunks: Uint8Array[] = [];
+    let headBytes = 0;
+    let byteSize = 0;
+    const { maxBytes } = options;
+    async function* counted() {
+      for await (const chunk of source) {
+        byteSize += chunk.byteLength;
+        if (byteSize > maxBytes) throw new ObjectTooLarge(maxBytes);
+        hash.update(chunk);
+        if (headBytes < headLimit) {
+          headChunks.push(chunk.subarray(0, headLimit - headBytes));
+          headBytes += Math.min(chunk.byteLength, headLimit - headBytes);
+        }
+        yield chunk;
+      }
+    }
+    try {
+      await pipeline(counted, createWriteStream(partial));
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    const head = new Uint8Array(headBytes);
+    let offset = 0;
+    for (const chunk of headChunks) {
+      head.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return {
+      storage_key: storageKey,
+      byte_size: byteSize,
+      sha256: hash.digest("hex"),
+      head,
+      commit: () => rename(partial, target),
+      discard: () => rm(partial, { force: true }),
     };
   }
 
