@@ -16,7 +16,7 @@ import {
   toolCallEventSchema,
 } from "./records";
 
-export const maxBatchEvents = 500;
+export const maxBatchEvents = 10_000;
 
 export const sessionEventSchema = z
   .strictObject({
