@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-        command: "node --import tsx scripts/e2e-server.ts",
+        command: "node --import ./scripts/support/server-only.mjs --import tsx scripts/e2e-server.ts",
         url: `http://127.0.0.1:${port}/`,
         timeout: 600_000,
         reuseExistingServer: false,

@@ -5,7 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishLive } from "@/lib/live/publish";
-import { mediaStore } from "@/lib/storage/media-store";
+import type { MediaStore } from "@/lib/storage/media-store";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { AttemptEvent, ChatEvent, GroupEvent, MessageEvent, RunEvent, SessionEvent } from "./schemas";
 
@@ -165,6 +165,7 @@ export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
     input_tokens: event.input_tokens,
     cached_input_tokens: event.cached_input_tokens,
     output_tokens: event.output_tokens,
+    previous_context_start_index: event.previous_context_start_index,
     cost: event.cost ?? (await costAtPrice(tx, event)),
     finished_at: finished,
     duration_ms: finished ? finished.getTime() - created.getTime() : null,
@@ -200,13 +201,13 @@ async function publishRun(tx: Tx, event: RunEvent, session: { id: string; profil
 }
 
 /** A message's text as a text/plain upload; the bytes are stored once however many messages say it. */
-async function textUpload(tx: Tx, text: string, profileId: string, createdAt: Date): Promise<string> {
+async function textUpload(tx: Tx, text: string, profileId: string, createdAt: Date, store: MediaStore): Promise<string> {
   const bytes = new TextEncoder().encode(text);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const same = await tx.upload.findFirst({ where: { sha256, kind: "text" }, select: { storage_key: true } });
   // A write that the transaction then rolls back leaves an object no row names: harmless, and the
   // next message with these bytes stores them again under a new key.
-  const storage_key = same?.storage_key ?? (await mediaStore().put(bytes, "txt")).storage_key;
+  const storage_key = same?.storage_key ?? (await store.put(bytes, "txt")).storage_key;
   const upload = await tx.upload.create({
     data: {
       kind: "text",
@@ -223,10 +224,9 @@ async function textUpload(tx: Tx, text: string, profileId: string, createdAt: Da
   return upload.id;
 }
 
-export async function applyMessage(tx: Tx, event: MessageEvent): Promise<void> {
+export async function applyMessage(tx: Tx, event: MessageEvent, store: MediaStore): Promise<void> {
   const run = await tx.run.findUnique({ where: { id: event.run_id }, select: { profile_id: true, group: { select: { session_id: true } } } });
   if (!run) return sendFirst("run_id", "run", event.run_id);
-  if (event.text === undefined && !event.upload_ids?.length) refuse("text", "a message carries text, upload_ids or both");
   if (await tx.message.findUnique({ where: { id: event.message_id }, select: { id: true } }))
     refuse("message_id", "a message does not change once sent");
   if (await tx.message.findUnique({ where: { run_id_position: { run_id: event.run_id, position: event.position } }, select: { id: true } })) {
@@ -238,7 +238,7 @@ export async function applyMessage(tx: Tx, event: MessageEvent): Promise<void> {
     if (found !== new Set(attached).size) refuse("upload_ids", "every upload must exist: send it with /ingest/upload first");
   }
   const createdAt = at(event.created_at);
-  const uploadIds = [...(event.text !== undefined ? [await textUpload(tx, event.text, run.profile_id, createdAt)] : []), ...attached];
+  const uploadIds = [...(event.text !== undefined ? [await textUpload(tx, event.text, run.profile_id, createdAt, store)] : []), ...attached];
   await tx.message.create({
     data: {
       id: event.message_id,

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mediaStore, type MediaStore } from "@/lib/storage/media-store";
 import { applyAttempt, applyChat, applyGroup, applyMessage, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
 import { applyDepartment, applyEmulation, applyLogin, applyProblem, applyProfile, applyToolCall } from "./apply-records";
 import { applyNewStretch, claimAll, claimedBefore, resultOf, stretchPrefix, stretchTypes, type StretchEvent } from "./bulk";
@@ -45,7 +46,7 @@ const entityIdOf = (event: IngestEvent): string => {
   }
 };
 
-function apply(tx: Tx, event: IngestEvent): Promise<void> {
+function apply(tx: Tx, event: IngestEvent, store: MediaStore): Promise<void> {
   switch (event.type) {
     case "department":
       return applyDepartment(tx, event);
@@ -70,7 +71,7 @@ function apply(tx: Tx, event: IngestEvent): Promise<void> {
     case "run":
       return applyRun(tx, event);
     case "message":
-      return applyMessage(tx, event);
+      return applyMessage(tx, event, store);
     case "generation":
       return applyGeneration(tx, event);
   }
@@ -88,7 +89,7 @@ const rejected = (eventId: string | null, issues: ErrorIssue[]): IngestEventResu
   issues,
 });
 
-async function ingestOne(tx: Tx, actor: Actor, raw: Record<string, unknown>): Promise<IngestEventResult> {
+async function ingestOne(tx: Tx, actor: Actor, raw: Record<string, unknown>, store: MediaStore): Promise<IngestEventResult> {
   const sentId = typeof raw.event_id === "string" ? raw.event_id : null;
   const parsed = ingestEventSchema.safeParse(raw);
   if (!parsed.success) return rejected(sentId, issuesOf(parsed.error));
@@ -106,7 +107,7 @@ async function ingestOne(tx: Tx, actor: Actor, raw: Record<string, unknown>): Pr
       const earlier = await tx.ingestEvent.findUnique({ where: { event_id: event.event_id }, select: { entity_id: true } });
       return { event_id: event.event_id, status: "duplicate", entity_id: earlier?.entity_id ?? entityId };
     }
-    await apply(tx, event);
+    await apply(tx, event, store);
     await tx.$executeRawUnsafe("RELEASE SAVEPOINT ingest_event");
     return { event_id: event.event_id, status: "accepted", entity_id: entityId };
   } catch (error) {
@@ -130,7 +131,7 @@ type Parsed = { raw: Record<string, unknown>; event: IngestEvent | null };
  * it meets one it does not cover (a repeated event id, an update of a stored group or run); null
  * when it failed, which leaves the events to the one-by-one path.
  */
-async function applyStretch(tx: Tx, actor: Actor, events: StretchEvent[]): Promise<IngestEventResult[] | null> {
+async function applyStretch(tx: Tx, actor: Actor, events: StretchEvent[], store: MediaStore): Promise<IngestEventResult[] | null> {
   const earlier = await claimedBefore(
     tx,
     events.map((event) => event.event_id),
@@ -145,7 +146,7 @@ async function applyStretch(tx: Tx, actor: Actor, events: StretchEvent[]): Promi
   const applying = fresh.slice(0, covered);
   await tx.$executeRawUnsafe("SAVEPOINT ingest_stretch");
   try {
-    const outcomes = applying.length ? await applyNewStretch(tx, applying) : [];
+    const outcomes = applying.length ? await applyNewStretch(tx, applying, store) : [];
     const claims = applying
       .filter((_, index) => "accepted" in outcomes[index]!)
       .map((event) => ({ event_id: event.event_id, type: event.type, entity_id: entityIdOf(event) }));
@@ -172,7 +173,13 @@ const isStretchEvent = (event: IngestEvent | null): event is StretchEvent => !!e
  * the fast path, every other event under its own savepoint (each answered accepted, duplicate or
  * rejected), then one audit row. The demo seed calls this inside its own transaction.
  */
-export async function applyBatch(tx: Tx, actor: Actor, events: IngestBatchRequest["events"], request: RequestContext): Promise<IngestBatchResponse> {
+export async function applyBatch(
+  tx: Tx,
+  actor: Actor,
+  events: IngestBatchRequest["events"],
+  request: RequestContext,
+  store: MediaStore = mediaStore(),
+): Promise<IngestBatchResponse> {
   const parsed: Parsed[] = events.map((raw) => {
     const checked = ingestEventSchema.safeParse(raw);
     return { raw, event: checked.success ? checked.data : null };
@@ -187,7 +194,7 @@ export async function applyBatch(tx: Tx, actor: Actor, events: IngestBatchReques
         if (!isStretchEvent(event)) break;
         stretch.push(event);
       }
-      const done = await applyStretch(tx, actor, stretch);
+      const done = await applyStretch(tx, actor, stretch, store);
       if (done === null) fastPathWorks = false;
       else {
         results.push(...done);
@@ -195,7 +202,7 @@ export async function applyBatch(tx: Tx, actor: Actor, events: IngestBatchReques
         if (done.length > 0) continue;
       }
     }
-    results.push(await ingestOne(tx, actor, parsed[i]!.raw));
+    results.push(await ingestOne(tx, actor, parsed[i]!.raw, store));
     i += 1;
   }
   const count = (status: IngestEventResult["status"]) => results.filter((result) => result.status === status).length;

@@ -98,6 +98,7 @@ export interface RunInsert {
   input_tokens: number;
   cached_input_tokens: number;
   output_tokens: number;
+  previous_context_start_index: number;
   cost: string;
   created_at: Date;
   finished_at: Date | null;
@@ -108,16 +109,17 @@ export async function insertRuns(tx: Tx, rows: RunInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, status, error, input_tokens, cached_input_tokens, output_tokens,
-                      cost, created_at, finished_at, duration_ms)
+                      previous_context_start_index, cost, created_at, finished_at, duration_ms)
     SELECT id, group_id, profile_id, model_id, agent_id, status::"RunStatus", error, input_tokens, cached_input_tokens, output_tokens,
-           cost, created_at, finished_at, duration_ms
+           previous_context_start_index, cost, created_at, finished_at, duration_ms
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.group_id)}::uuid[], ${rows.map((r) => r.profile_id)}::uuid[],
                 ${rows.map((r) => r.model_id)}::uuid[], ${rows.map((r) => r.agent_id)}::uuid[], ${rows.map((r) => r.status)}::text[],
                 ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.input_tokens)}::int[], ${rows.map((r) => r.cached_input_tokens)}::int[],
-                ${rows.map((r) => r.output_tokens)}::int[], ${rows.map((r) => r.cost)}::numeric[], ${rows.map((r) => r.created_at)}::timestamptz[],
+                ${rows.map((r) => r.output_tokens)}::int[], ${rows.map((r) => r.previous_context_start_index)}::int[],
+                ${rows.map((r) => r.cost)}::numeric[], ${rows.map((r) => r.created_at)}::timestamptz[],
                 ${rows.map((r) => r.finished_at)}::timestamptz[], ${rows.map((r) => r.duration_ms)}::int[])
          AS t(id, group_id, profile_id, model_id, agent_id, status, error, input_tokens, cached_input_tokens, output_tokens,
-              cost, created_at, finished_at, duration_ms)`;
+              previous_context_start_index, cost, created_at, finished_at, duration_ms)`;
 }
 
 /** Claims event ids for idempotency; answers how many were new (a concurrent batch may have taken some). */

@@ -10,7 +10,7 @@ import type { ErrorIssue } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { publishLiveMany } from "@/lib/live/publish";
 import type { LiveEvent } from "@/lib/live/schemas";
-import { mediaStore } from "@/lib/storage/media-store";
+import type { MediaStore } from "@/lib/storage/media-store";
 import type { Tx } from "./apply";
 import type { GroupEvent, IngestEventResult, MessageEvent, RunEvent } from "./schemas";
 import {
@@ -180,6 +180,7 @@ async function applyNewRuns(
         input_tokens: event.input_tokens,
         cached_input_tokens: event.cached_input_tokens,
         output_tokens: event.output_tokens,
+        previous_context_start_index: event.previous_context_start_index,
         cost: costOf(event),
         created_at: created,
         finished_at: finished,
@@ -224,7 +225,13 @@ async function applyNewRuns(
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** New messages with their texts (stored once per distinct text) and attached uploads. */
-async function applyNewMessages(tx: Tx, placed: Placed<MessageEvent>[], madeRuns: Map<string, Earlier<RunRef>>, outcomes: Outcome[]): Promise<void> {
+async function applyNewMessages(
+  tx: Tx,
+  placed: Placed<MessageEvent>[],
+  madeRuns: Map<string, Earlier<RunRef>>,
+  outcomes: Outcome[],
+  store: MediaStore,
+): Promise<void> {
   if (placed.length === 0) return;
   const events = placed.map(({ event }) => event);
   const runIds = [...new Set(events.map((event) => event.run_id))];
@@ -254,7 +261,6 @@ async function applyNewMessages(tx: Tx, placed: Placed<MessageEvent>[], madeRuns
     const run = madeRuns.has(event.run_id) ? before(madeRuns, event.run_id, index) : storedRuns.get(event.run_id);
     if (!run) return sendFirst("run_id", "run", event.run_id);
     runOf.set(event, run);
-    if (event.text === undefined && !event.upload_ids?.length) return issue("text", "a message carries text, upload_ids or both");
     if (takenIds.has(event.message_id)) return issue("message_id", "a message does not change once sent");
     const spot = `${event.run_id}:${event.position}`;
     if (takenSpots.has(spot)) return issue("position", `the run already has a message at position ${event.position}`);
@@ -289,7 +295,7 @@ async function applyNewMessages(tx: Tx, placed: Placed<MessageEvent>[], madeRuns
     });
     for (const row of stored) texts.get(row.sha256)!.storage_key = row.storage_key;
     const unstored = [...texts.values()].filter((text) => !text.storage_key);
-    const written = await mediaStore().putMany(unstored.map((text) => ({ bytes: text.bytes, extension: "txt" })));
+    const written = await store.putMany(unstored.map((text) => ({ bytes: text.bytes, extension: "txt" })));
     unstored.forEach((text, i) => (text.storage_key = written[i]!.storage_key));
   }
 
@@ -331,13 +337,13 @@ async function applyNewMessages(tx: Tx, placed: Placed<MessageEvent>[], madeRuns
 }
 
 /** Applies a stretch (already cut by stretchPrefix, duplicates removed): groups, then runs, then messages. */
-export async function applyNewStretch(tx: Tx, events: StretchEvent[]): Promise<Outcome[]> {
+export async function applyNewStretch(tx: Tx, events: StretchEvent[], store: MediaStore): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array<Outcome>(events.length);
   const of = <T extends StretchEvent["type"]>(type: T) =>
     events.flatMap((event, index) => (event.type === type ? [{ event: event as Extract<StretchEvent, { type: T }>, index }] : []));
   const groups = await applyNewGroups(tx, of("group"), outcomes);
   const runs = await applyNewRuns(tx, of("run"), groups, outcomes);
-  await applyNewMessages(tx, of("message"), runs, outcomes);
+  await applyNewMessages(tx, of("message"), runs, outcomes, store);
   return outcomes;
 }
 

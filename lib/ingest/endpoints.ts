@@ -1,5 +1,5 @@
 import { defineEndpoint } from "@/lib/contract/endpoint";
-import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchEvents } from "./schemas";
+import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchBytes, maxBatchEvents } from "./schemas";
 import { ingestUploadRequestSchema, ingestUploadResponseSchema, uploadRules } from "./schemas/upload";
 
 export const ingestBatchEndpoint = defineEndpoint({
@@ -7,7 +7,8 @@ export const ingestBatchEndpoint = defineEndpoint({
   path: "/ingest/batch",
   summary: "Send departments, TAs, sessions, runs, messages, problems, sign-ins and more as they happen",
   description: [
-    `Up to ${maxBatchEvents} events, applied one by one in the order sent, each atomically: every event is answered accepted, duplicate (its event_id was applied before: nothing changes, so a retried batch counts nothing twice) or rejected (nothing of it applied, with the field and the reason).`,
+    `Up to ${maxBatchEvents} events (and ${maxBatchBytes / 1024 / 1024} MB), applied in the order sent, each atomically: every event is answered accepted, duplicate (its event_id was applied before: nothing changes, so a retried batch counts nothing twice) or rejected (nothing of it applied, with the field and the reason).`,
+    "The batch commits once: should it fail as a whole (a 5xx), none of it was applied and it can be sent again as it is.",
     "Each event names the id of the record it creates or updates; an event for an existing id updates it (a run that finishes, a session that ends), but never moves it to another parent.",
     "Out of order: an event whose parent is unknown (a run before its group) is rejected with the parent's field; send it again once the parent is in (the same batch in order, or a later one).",
     "A run's cost, when not given, is computed exactly from its model's price in force at created_at. Profiles sent here are TAs: admin and coordinator accounts are never created or changed by ingestion.",
@@ -16,6 +17,7 @@ export const ingestBatchEndpoint = defineEndpoint({
   tag: "Ingest",
   body: ingestBatchRequestSchema,
   response: ingestBatchResponseSchema,
+  maxBodyBytes: maxBatchBytes,
   access: ["admin"],
   scope: "ingest",
   mutates: true,

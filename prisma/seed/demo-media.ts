@@ -48,6 +48,14 @@ export class TextPool {
     return this.byText.size;
   }
 
+  /** The text with this hash, if the pool holds it. */
+  textOf(sha256: string): string | undefined {
+    this.bySha ??= new Map([...this.byText].map(([text, entry]) => [entry.sha256, text]));
+    return this.bySha.get(sha256);
+  }
+
+  private bySha: Map<string, string> | undefined;
+
   /** Stores every distinct text; returns storage keys by sha256. */
   async storeAll(writer: DedupingMediaWriter, concurrency = 16): Promise<Map<string, string>> {
     const keys = new Map<string, string>();

@@ -1,7 +1,10 @@
 // The default demo data set: built in memory from a fixed PRNG seed (same names, ids and counts on
 // every run; dates relative to the anchor), media and texts stored once, then inserted in one
 // transaction so a failed seed leaves the database as it was.
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyBatch } from "@/lib/ingest/batch";
 import type { MediaStore } from "@/lib/storage/media-store";
 import { DedupingMediaWriter, type Db } from "../factories/index.ts";
 import { bulkInsert } from "./bulk-insert.ts";
@@ -13,6 +16,7 @@ import type { DemoEnv } from "./demo-runs.ts";
 import { buildSessions } from "./demo-sessions.ts";
 import { dayAnchor, emptyRows, stream, type DemoContext, type DemoRows } from "./rows.ts";
 import { countRows, DatabaseNotEmptyError, lockSeeding, nonEmptyTables, truncateAppTables } from "./tables.ts";
+import { ingestedSessionCount, takeRecentSessions } from "./demo-ingest.ts";
 
 export const defaultSeed = 20_240_901;
 
@@ -65,7 +69,7 @@ export async function buildDemo(store: MediaStore, anchor: Date, seed: number, r
   for (const upload of ctx.rows.uploads) {
     if (!upload.storage_key) upload.storage_key = keys.get(upload.sha256) ?? "";
   }
-  return { rows: ctx.rows, distinctTexts: texts.size, objectsWritten: writer.objectsWritten };
+  return { rows: ctx.rows, texts, distinctTexts: texts.size, objectsWritten: writer.objectsWritten };
 }
 
 /** Inserts the rows parents first. */
@@ -131,7 +135,20 @@ export async function seedDemo(prisma: PrismaClient, store: MediaStore, options:
         const filled = await nonEmptyTables(tx);
         if (filled.length) throw new DatabaseNotEmptyError(filled);
       }
+      // The newest sessions arrive through ingestion, as a deployment sends them (prisma/seed/demo-ingest.ts).
+      const request = { headers: new Headers(), requestId: randomUUID() };
+      const admin = built.rows.profiles.find((profile) => profile.access_level === "admin");
+      if (!admin) throw new Error("the demo set has no admin to send its recent sessions");
+      const actor: Actor = { profile_id: admin.id, name: admin.name, email: admin.email, access_level: "admin", department_ids: [], token_id: null };
+      const recent = takeRecentSessions(built.rows, (sha256) => built.texts.textOf(sha256), {
+        send: (batch) => applyBatch(tx, actor, batch.events, request, store),
+      });
       await insertDemoRows(tx, built.rows, options.logTables ? log : undefined);
+      const ingested = await recent.client.flush();
+      await bulkInsert(tx, "problems", recent.problemsAfter);
+      log(
+        `  ingested ${ingested.accepted.toLocaleString("en-US")} events of the ${ingestedSessionCount} newest sessions through POST /ingest/batch's path`,
+      );
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

@@ -17,6 +17,7 @@ import {
 } from "./records";
 
 export const maxBatchEvents = 10_000;
+export const maxBatchBytes = 32 * 1024 * 1024;
 
 export const sessionEventSchema = z
   .strictObject({
@@ -85,6 +86,12 @@ export const runEventSchema = z
     input_tokens: tokens("input_tokens").meta({ description: "Including the cached input tokens" }),
     cached_input_tokens: tokens("cached_input_tokens").default(0),
     output_tokens: tokens("output_tokens"),
+    previous_context_start_index: z
+      .int({ error: "previous_context_start_index must be a whole number" })
+      .min(0)
+      .max(1_000_000)
+      .default(0)
+      .meta({ description: "Position in this run's messages where the context carried over from earlier runs begins" }),
     cost: decimal("cost", 10)
       .optional()
       .meta({ description: "Exact US dollars; when absent, computed from the model's price in force at created_at" }),
@@ -115,7 +122,10 @@ export const messageEventSchema = z
     upload_ids: z.array(uuid("upload_ids")).max(20).optional().meta({ description: "Uploads already stored, in order after the text" }),
     created_at: timestamp,
   })
-  .meta({ id: "IngestMessageEvent", description: "One message of a run: its text and/or uploads. A message does not change once sent." });
+  .meta({
+    id: "IngestMessageEvent",
+    description: "One message of a run: its text and/or uploads (or neither: a turn that only calls tools). A message does not change once sent.",
+  });
 
 const generationFields = {
   type: z.literal("generation"),
