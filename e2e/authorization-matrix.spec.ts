@@ -79,6 +79,7 @@ path                         object anonymous revoked ta      coord_a coord_b ad
 /ingest/batch                -      401       401     403     403     403     403   403       403
 /system/watch                -      401       401     ok      ok      ok      ok    ok        ok
 /ingest/upload               -      401       401     403     403     403     403   403       403
+/ingest/otlp/v1/traces       -      401       401     403     403     403     403   403       403
 `;
 
 type Outcome = "ok" | "hidden" | "401" | "403" | "404";
@@ -160,6 +161,7 @@ const probes: Record<string, Probe> = {
   // Only a token with the ingest scope may send data; no caller of the matrix has one.
   "/ingest/batch": { kind: "none", body: () => ({ events: [{ type: "session" }] }) },
   "/ingest/upload": { kind: "none", body: () => ({}) },
+  "/ingest/otlp/v1/traces": { kind: "none", body: () => ({ resourceSpans: [] }) },
   // Every signed-in caller may open a stream; which events each receives is lib/live/watch.db.test.ts's.
   "/system/watch": { kind: "none", body: () => ({ max_seconds: 0.5 }) },
 };

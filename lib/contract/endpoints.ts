@@ -14,7 +14,7 @@ import {
   textDownloadEndpoint,
   videoDownloadEndpoint,
 } from "@/lib/media/endpoints";
-import { ingestBatchEndpoint, ingestUploadEndpoint } from "@/lib/ingest/endpoints";
+import { ingestBatchEndpoint, ingestOtlpTracesEndpoint, ingestUploadEndpoint } from "@/lib/ingest/endpoints";
 import { watchEndpoint } from "@/lib/live/endpoints";
 import { problemsEndpoint, resolveProblemEndpoint } from "@/lib/problems/endpoints";
 import { sessionEndpoint, sessionsEndpoint } from "@/lib/sessions/endpoints";
@@ -53,5 +53,6 @@ export const endpoints: readonly Endpoint[] = [
   accessHistoryEndpoint,
   ingestBatchEndpoint,
   ingestUploadEndpoint,
+  ingestOtlpTracesEndpoint,
   watchEndpoint,
 ];

@@ -4,7 +4,8 @@ import "server-only";
 // rollup exact, as for any other write.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { publishLive } from "@/lib/live/publish";
+import { publishLive, publishLiveMany } from "@/lib/live/publish";
+import { noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { AttemptEvent, ChatEvent, GroupEvent, MessageEvent, RunEvent, SessionEvent } from "./schemas";
@@ -139,7 +140,7 @@ async function costAtPrice(tx: Tx, event: RunEvent): Promise<string> {
     FROM model_prices p
     WHERE p.model_id = ${event.model_id}::uuid AND p.effective_from <= ${at(event.created_at)}
     ORDER BY p.effective_from DESC LIMIT 1`;
-  return price?.cost ?? refuse("cost", `model ${event.model_id} has no price in force at created_at: send the cost`);
+  return price?.cost ?? refuse(noPrice(event).field, noPrice(event).message);
 }
 
 export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
@@ -147,57 +148,19 @@ export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
   if (!group) return sendFirst("group_id", "group", event.group_id);
   if (!(await tx.model.findUnique({ where: { id: event.model_id }, select: { id: true } }))) refuse("model_id", `no model ${event.model_id}`);
   if (!(await tx.agent.findUnique({ where: { id: event.agent_id }, select: { id: true } }))) refuse("agent_id", `no agent ${event.agent_id}`);
-  if (event.cached_input_tokens > event.input_tokens)
-    refuse("cached_input_tokens", "cached_input_tokens cannot exceed input_tokens (input includes cached)");
-  const created = at(event.created_at);
-  const finished = event.finished_at ? at(event.finished_at) : null;
-  if ((event.status === "running") !== !finished) refuse("finished_at", "a running run has no finished_at, and a finished one needs it");
-  if (finished && finished < created) refuse("finished_at", "finished_at must not be before created_at");
-  if ((event.status === "failed" || event.status === "cancelled") !== !!event.error)
-    refuse("error", "failed and cancelled runs carry an error, others none");
+  const problem = runEventProblem(event);
+  if (problem) refuse(problem.field, problem.message);
   const existing = await tx.run.findUnique({ where: { id: event.run_id }, select: { group_id: true, finished_at: true } });
   if (existing && existing.group_id !== event.group_id) refuse("group_id", "a run's group cannot change");
-  const fields = {
-    model_id: event.model_id,
-    agent_id: event.agent_id,
-    status: event.status,
-    error: event.error ?? null,
-    input_tokens: event.input_tokens,
-    cached_input_tokens: event.cached_input_tokens,
-    output_tokens: event.output_tokens,
-    previous_context_start_index: event.previous_context_start_index,
-    cost: event.cost ?? (await costAtPrice(tx, event)),
-    finished_at: finished,
-    duration_ms: finished ? finished.getTime() - created.getTime() : null,
-  };
+  const fields = runColumns(event, event.cost ?? (await costAtPrice(tx, event)));
+  const created = at(event.created_at);
   if (existing) await tx.run.update({ where: { id: event.run_id }, data: fields });
   else
     await tx.run.create({
       data: { id: event.run_id, group_id: event.group_id, profile_id: group.session.profile_id, created_at: created, ...fields },
     });
-  await touchSession(tx, group.session.id, finished ?? created);
-  await publishRun(tx, event, group.session, fields.cost, !existing?.finished_at && finished !== null);
-}
-
-/** A recorded run, and when it has just finished, the spec's completion (and error) events. */
-async function publishRun(tx: Tx, event: RunEvent, session: { id: string; profile_id: string }, cost: string, justFinished: boolean) {
-  const where = { profile_id: session.profile_id, session_id: session.id, group_id: event.group_id, run_id: event.run_id };
-  const occurred_at = event.finished_at ?? event.created_at;
-  await publishLive(tx, {
-    type: "RunRecordedEvent",
-    occurred_at,
-    ...where,
-    status: event.status,
-    model_id: event.model_id,
-    agent_id: event.agent_id,
-    input_tokens: event.input_tokens,
-    output_tokens: event.output_tokens,
-    cost,
-    finished_at: event.finished_at ?? null,
-  });
-  if (!justFinished) return;
-  if (event.error) await publishLive(tx, { type: "GenerationErrorEvent", occurred_at, ...where, message: event.error });
-  await publishLive(tx, { type: "GenerationCompleteEvent", occurred_at, ...where, artifact_type: "run", success: event.status === "succeeded" });
+  await touchSession(tx, group.session.id, fields.finished_at ?? created);
+  await publishLiveMany(tx, runLiveEvents(event, group.session, fields.cost, !existing?.finished_at && fields.finished_at !== null));
 }
 
 /** A message's text as a text/plain upload; the bytes are stored once however many messages say it. */

@@ -9,9 +9,9 @@ import { createHash, randomUUID } from "node:crypto";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { publishLiveMany } from "@/lib/live/publish";
-import type { LiveEvent } from "@/lib/live/schemas";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { Tx } from "./apply";
+import { noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
 import type { GroupEvent, IngestEventResult, MessageEvent, RunEvent } from "./schemas";
 import {
   claimedEvents,
@@ -140,17 +140,8 @@ async function applyNewRuns(
     sessionOfRun.set(event, session);
     if (!models.has(event.model_id)) return issue("model_id", `no model ${event.model_id}`);
     if (!agents.has(event.agent_id)) return issue("agent_id", `no agent ${event.agent_id}`);
-    if (event.cached_input_tokens > event.input_tokens)
-      return issue("cached_input_tokens", "cached_input_tokens cannot exceed input_tokens (input includes cached)");
-    const created = at(event.created_at);
-    const finished = event.finished_at ? at(event.finished_at) : null;
-    if ((event.status === "running") !== !finished) return issue("finished_at", "a running run has no finished_at, and a finished one needs it");
-    if (finished && finished < created) return issue("finished_at", "finished_at must not be before created_at");
-    if ((event.status === "failed" || event.status === "cancelled") !== !!event.error)
-      return issue("error", "failed and cancelled runs carry an error, others none");
-    if (event.cost === undefined && !priced.get(event.run_id))
-      return issue("cost", `model ${event.model_id} has no price in force at created_at: send the cost`);
-    return { accepted: true };
+    const problem = runEventProblem(event) ?? (event.cost === undefined && !priced.get(event.run_id) ? noPrice(event) : null);
+    return problem ? { issue: problem } : { accepted: true };
   };
   const accepted: RunEvent[] = [];
   for (const { event, index } of placed) {
@@ -166,58 +157,21 @@ async function applyNewRuns(
   const costOf = (event: RunEvent) => event.cost ?? priced.get(event.run_id) ?? "0";
   await insertRuns(
     tx,
-    accepted.map((event) => {
-      const created = at(event.created_at);
-      const finished = event.finished_at ? at(event.finished_at) : null;
-      return {
-        id: event.run_id,
-        group_id: event.group_id,
-        profile_id: groupById.get(event.group_id)!.profile_id,
-        model_id: event.model_id,
-        agent_id: event.agent_id,
-        status: event.status,
-        error: event.error ?? null,
-        input_tokens: event.input_tokens,
-        cached_input_tokens: event.cached_input_tokens,
-        output_tokens: event.output_tokens,
-        previous_context_start_index: event.previous_context_start_index,
-        cost: costOf(event),
-        created_at: created,
-        finished_at: finished,
-        duration_ms: finished ? finished.getTime() - created.getTime() : null,
-      };
-    }),
+    accepted.map((event) => ({
+      id: event.run_id,
+      group_id: event.group_id,
+      profile_id: groupById.get(event.group_id)!.profile_id,
+      created_at: at(event.created_at),
+      ...runColumns(event, costOf(event)),
+    })),
   );
   await touchSessions(
     tx,
     accepted.map((event) => ({ session_id: groupById.get(event.group_id)!.id, at: at(event.finished_at ?? event.created_at) })),
   );
-  const live = accepted.flatMap((event): LiveEvent[] => {
-    const session = groupById.get(event.group_id)!;
-    const where = { profile_id: session.profile_id, session_id: session.id, group_id: event.group_id, run_id: event.run_id };
-    const occurred_at = event.finished_at ?? event.created_at;
-    const recorded: LiveEvent = {
-      type: "RunRecordedEvent",
-      occurred_at,
-      ...where,
-      status: event.status,
-      model_id: event.model_id,
-      agent_id: event.agent_id,
-      input_tokens: event.input_tokens,
-      output_tokens: event.output_tokens,
-      cost: costOf(event),
-      finished_at: event.finished_at ?? null,
-    };
-    if (!event.finished_at) return [recorded];
-    const complete: LiveEvent = {
-      type: "GenerationCompleteEvent",
-      occurred_at,
-      ...where,
-      artifact_type: "run",
-      success: event.status === "succeeded",
-    };
-    return event.error ? [recorded, { type: "GenerationErrorEvent", occurred_at, ...where, message: event.error }, complete] : [recorded, complete];
-  });
+  const live = accepted.flatMap((event) =>
+    runLiveEvents(event, groupById.get(event.group_id)!, costOf(event), event.finished_at !== undefined && event.finished_at !== null),
+  );
   await publishLiveMany(tx, live);
   return made;
 }

@@ -1,6 +1,7 @@
 import { defineEndpoint } from "@/lib/contract/endpoint";
 import { ingestBatchRequestSchema, ingestBatchResponseSchema, maxBatchBytes, maxBatchEvents } from "./schemas";
 import { ingestUploadRequestSchema, ingestUploadResponseSchema, uploadRules } from "./schemas/upload";
+import { otlpTraceRequestSchema, otlpTraceResponseSchema } from "./otlp/schemas";
 
 export const ingestBatchEndpoint = defineEndpoint({
   command: "batch",
@@ -39,6 +40,24 @@ export const ingestUploadEndpoint = defineEndpoint({
   body: ingestUploadRequestSchema,
   response: ingestUploadResponseSchema,
   rawBody: { description: "The file's bytes, sent with its MIME type as Content-Type" },
+  access: ["admin"],
+  scope: "ingest",
+  mutates: true,
+});
+
+export const ingestOtlpTracesEndpoint = defineEndpoint({
+  command: "otlp traces",
+  path: "/ingest/otlp/v1/traces",
+  summary: "Receive OpenTelemetry GenAI spans (OTLP/HTTP JSON) as sessions, groups, runs and messages",
+  description: [
+    "An OTLP/HTTP traces endpoint: point an OpenTelemetry exporter at <instance>/ingest/otlp with the header Authorization: Bearer <token with the ingest scope> and the JSON encoding (protobuf is answered 415).",
+    "Each inference span (gen_ai.operation.name chat, text_completion or generate_content) becomes a run in the group of its trace, in the Glow session named by glow.session.id or session.id, with its model, tokens, time and status, and its gen_ai.system_instructions, gen_ai.input.messages and gen_ai.output.messages as messages; other spans are ignored.",
+    "Ids derive from the trace and span ids, so a span sent twice changes nothing. Spans that cannot be taken are counted in partialSuccess with the reason. The README gives the whole mapping and an example.",
+  ].join(" "),
+  tag: "Ingest",
+  body: otlpTraceRequestSchema,
+  response: otlpTraceResponseSchema,
+  maxBodyBytes: maxBatchBytes,
   access: ["admin"],
   scope: "ingest",
   mutates: true,

@@ -13,6 +13,9 @@ import { capture, explainText, serverTimeMs } from "./sql-capture.ts";
 import { measureSignInBurst } from "./sign-in-burst.ts";
 import { measureAccessHistory, measureExport } from "./streams.ts";
 import { measureWriteCost } from "./writes.ts";
+import { measureIngest } from "./ingest.ts";
+
+const runsAndMessages = "500 runs × 10 messages";
 
 export interface BenchOptions {
   sessions: number;
@@ -119,6 +122,32 @@ export async function runBench(options: BenchOptions): Promise<number> {
         ratio: null,
         target: "p95 < 200 ms",
         pass: burst.p95 < 200,
+      });
+    }
+
+    if (wanted("ingestion")) {
+      const read = httpRequest(baseUrl, world, cookie, { caller: "admin", method: "POST", path: "/system/sessions", body: {} });
+      const ingest = await measureIngest(baseUrl, database.url, world, read);
+      const perSecond = ingest.messages / ingest.seconds;
+      rows.push({
+        section: "ingest",
+        name: `ingestion: ${ingest.batches} batches of ${runsAndMessages} in ${ingest.seconds.toFixed(1)} s: ${(ingest.events / ingest.seconds).toFixed(0)} events/s, ${perSecond.toFixed(0)} messages/s`,
+        p50: null,
+        p95: null,
+        sqlP50: null,
+        ratio: null,
+        target: "≥ 5,000 messages/s",
+        pass: perSecond >= 5_000,
+      });
+      rows.push({
+        section: "ingest",
+        name: `/system/sessions while ingesting (${ingest.readsDuring.count} reads; idle p50 ${ingest.readsIdle.p50.toFixed(1)} ms, p95 ${ingest.readsIdle.p95.toFixed(1)} ms)`,
+        p50: ingest.readsDuring.p50,
+        p95: ingest.readsDuring.p95,
+        sqlP50: null,
+        ratio: null,
+        target: "p95 < 300 ms",
+        pass: ingest.readsDuring.p95 < 300,
       });
     }
 
