@@ -16,6 +16,9 @@ export interface LiveSubscriber {
 
 const pruneEveryMs = 60_000;
 
+/** The listening connection's name in pg_stat_activity: which app process holds it. */
+export const listenerName = `glow-live-${process.pid}`;
+
 export class LiveHub {
   private readonly subscribers = new Set<LiveSubscriber>();
   private client: pg.Client | null = null;
@@ -62,7 +65,7 @@ export class LiveHub {
   }
 
   private async open(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000, application_name: "glow-live" });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5_000, application_name: listenerName });
     client.on("error", (error) => this.lost(client, error.message));
     client.on("end", () => this.lost(client, "the database closed the connection"));
     client.on("notification", (message) => {

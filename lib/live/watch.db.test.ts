@@ -11,7 +11,7 @@ import { createTokenResponseSchema } from "@/lib/tokens/schemas";
 import { createAgent, createModelWithPrices } from "@/prisma/factories/models";
 import { call, callJson, createActor, db, type TestActor } from "@/tests/api-helpers";
 import { openStream, type OpenStream } from "@/tests/watch-stream";
-import { liveHub } from "./hub";
+import { listenerName, liveHub } from "./hub";
 import { openStreamCount } from "./watch";
 
 let admin: TestActor;
@@ -258,7 +258,8 @@ describe("POST /system/watch", () => {
   it("leaves no subscriber, slot, connection or memory behind after 500 streams are opened and dropped", async () => {
     process.env.GLOW_WATCH_MAX_STREAMS_PER_USER = "1000";
     process.env.GLOW_WATCH_IDLE_CLOSE_SECONDS = "0.2";
-    const listeners = () => db().$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'glow-live'`;
+    // This process's listening connection (other test files hold their own).
+    const listeners = () => db().$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = ${listenerName}`;
     // A full collection before each reading, so what is measured is what is still reachable.
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;

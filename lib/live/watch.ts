@@ -174,6 +174,8 @@ export async function openWatch(actor: Actor, filter: WatchRequest, request: Req
           };
           try {
             unsubscribe = await liveHub.subscribe({ deliver, close: end });
+            // The client may have gone while the subscription was being made.
+            if (closed) return unsubscribe();
             controller.enqueue(encoder.encode(`retry: 3000\n\n`));
             if (after !== null) {
               const missed = await replay(actor, filter, after);
