@@ -116,7 +116,7 @@ describe("POST /system/watch", () => {
         "--import",
         "tsx",
         "tests/ingest-in-another-process.ts",
-        ingestToken,
+        admin.profile_id,
         JSON.stringify([startSession(taElsewhere, sessionId)]),
       ],
       { env: process.env, encoding: "utf8", timeout: 60_000 },
