@@ -77,7 +77,7 @@ function apply(tx: Tx, event: IngestEvent, store: MediaStore): Promise<void> {
   }
 }
 
-/** The first issue per field, named as the event's own field (not "events.3.…"). */
+/** Every issue, named as the event's own field (not "events.3.…"). */
 function issuesOf(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
 }
@@ -89,11 +89,8 @@ const rejected = (eventId: string | null, issues: ErrorIssue[]): IngestEventResu
   issues,
 });
 
-async function ingestOne(tx: Tx, actor: Actor, raw: Record<string, unknown>, store: MediaStore): Promise<IngestEventResult> {
-  const sentId = typeof raw.event_id === "string" ? raw.event_id : null;
-  const parsed = ingestEventSchema.safeParse(raw);
-  if (!parsed.success) return rejected(sentId, issuesOf(parsed.error));
-  const event = parsed.data;
+async function ingestOne(tx: Tx, actor: Actor, { raw, event, issues }: Parsed, store: MediaStore): Promise<IngestEventResult> {
+  if (!event) return rejected(typeof raw.event_id === "string" ? raw.event_id : null, issues);
   const entityId = entityIdOf(event);
   // Each event inside its own savepoint: a refused one is rolled back alone, the batch goes on.
   await tx.$executeRawUnsafe("SAVEPOINT ingest_event");
@@ -123,7 +120,8 @@ async function ingestOne(tx: Tx, actor: Actor, raw: Record<string, unknown>, sto
   }
 }
 
-type Parsed = { raw: Record<string, unknown>; event: IngestEvent | null };
+/** An event as sent, and as checked once: the event, or why it is not one. */
+type Parsed = { raw: Record<string, unknown>; event: IngestEvent | null; issues: ErrorIssue[] };
 
 /**
  * A stretch of consecutive group, run and message events through the fast path (lib/ingest/bulk.ts),
@@ -182,7 +180,7 @@ export async function applyBatch(
 ): Promise<IngestBatchResponse> {
   const parsed: Parsed[] = events.map((raw) => {
     const checked = ingestEventSchema.safeParse(raw);
-    return { raw, event: checked.success ? checked.data : null };
+    return checked.success ? { raw, event: checked.data, issues: [] } : { raw, event: null, issues: issuesOf(checked.error) };
   });
   const results: IngestEventResult[] = [];
   let fastPathWorks = true;
@@ -202,7 +200,7 @@ export async function applyBatch(
         if (done.length > 0) continue;
       }
     }
-    results.push(await ingestOne(tx, actor, parsed[i]!.raw, store));
+    results.push(await ingestOne(tx, actor, parsed[i]!, store));
     i += 1;
   }
   const count = (status: IngestEventResult["status"]) => results.filter((result) => result.status === status).length;
