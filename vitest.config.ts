@@ -11,7 +11,7 @@ const include = [`{${testFolders.join(",")}}/**/*.test.ts`];
 // list is read from the code, so a new mocking file is isolated without anyone remembering to.
 const mocksModules = testFolders
   .flatMap((folder) => readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" }).map((file) => path.join(folder, file)))
-  .filter((file) => file.endsWith(".test.ts") && !file.includes("node_modules"))
+  .filter((file) => file.endsWith(".test.ts"))
   .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(path.join(root, file), "utf8")));
 
 export default defineConfig({

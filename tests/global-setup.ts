@@ -14,7 +14,17 @@ declare module "vitest" {
   }
 }
 
-export default async function setup(project: TestProject) {
+interface TestDatabase {
+  url: string;
+  mediaDir: string;
+  release: () => Promise<void>;
+}
+
+// Vitest runs this once for the root and once per project (vitest.config.ts has two), all in its
+// main process: they share one database, made by the first call and dropped after the last teardown.
+const shared = globalThis as typeof globalThis & { glowTestDatabase?: Promise<TestDatabase>; glowTestDatabaseUsers?: number };
+
+async function makeTestDatabase(): Promise<TestDatabase> {
   // The embedded PostgreSQL's exit hook would turn vitest's natural end into process.exit(0) and hide
   // failed tests from CI; the teardown below stops the server itself, so that hook is removed there.
   const exitListeners = new Set(process.listeners("beforeExit"));
@@ -25,12 +35,23 @@ export default async function setup(project: TestProject) {
   await createDatabaseIfMissing(url);
   await applyPendingMigrations(url);
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), "glow-test-media-"));
-  project.provide("databaseUrl", url);
-  project.provide("mediaDir", mediaDir);
-  return async () => {
+  const release = async () => {
     await dropDatabase(url).catch(() => {});
     await rm(mediaDir, { recursive: true, force: true });
     await server.stop();
     for (const listener of process.listeners("beforeExit")) if (!exitListeners.has(listener)) process.off("beforeExit", listener);
+  };
+  return { url, mediaDir, release };
+}
+
+export default async function setup(project: TestProject) {
+  shared.glowTestDatabaseUsers = (shared.glowTestDatabaseUsers ?? 0) + 1;
+  shared.glowTestDatabase ??= makeTestDatabase();
+  const { url, mediaDir, release } = await shared.glowTestDatabase;
+  project.provide("databaseUrl", url);
+  project.provide("mediaDir", mediaDir);
+  return async () => {
+    shared.glowTestDatabaseUsers = (shared.glowTestDatabaseUsers ?? 1) - 1;
+    if (shared.glowTestDatabaseUsers === 0) await release();
   };
 }
