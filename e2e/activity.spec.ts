@@ -33,7 +33,10 @@ test("summary and table match /system/activity for the same filters", async ({ a
 
   await expect(summary(page, "Sessions")).toHaveText(formatInteger(res.sessions_count));
   await expect(summary(page, "Active profiles")).toHaveText(formatInteger(res.active_profiles_count));
+  // Ada's failed sign-in is counted apart from the logins.
+  expect([res.logins_count, res.failed_logins_count]).toEqual([2, 1]);
   await expect(summary(page, "Logins")).toHaveText(formatInteger(res.logins_count));
+  await expect(summary(page, "Failed logins")).toHaveText(formatInteger(res.failed_logins_count));
   await expect(summary(page, "Emulations")).toHaveText(formatInteger(res.emulations_count));
 
   // The default order is the API's (activity, then name), and every count agrees.
@@ -48,7 +51,7 @@ test("summary and table match /system/activity for the same filters", async ({ a
       p.profile_name,
       resource?.department_name ?? "—",
       { head_ta: "Head TA", graduate_ta: "Graduate TA", undergraduate_ta: "Undergraduate TA" }[resource?.ta_role ?? "graduate_ta"],
-      ...[p.sessions_count, p.logins_count, p.grants_count, p.problems_count, p.activity_count].map(formatInteger),
+      ...[p.sessions_count, p.logins_count, p.failed_logins_count, p.grants_count, p.problems_count, p.activity_count].map(formatInteger),
     ]);
   }
   // A name leads to that person's sessions over the same days.

@@ -38,6 +38,7 @@ export const activityColumns: ColumnDef<ActivityRow, unknown>[] = [
   { id: "ta_role", header: "Role", meta: { sortKey: "ta_role", label: "Role" } satisfies ColumnMeta, cell: ({ row }) => row.original.ta_role },
   count("sessions_count", "Sessions"),
   count("logins_count", "Logins"),
+  count("failed_logins_count", "Failed logins"),
   count("grants_count", "Grants"),
   count("problems_count", "Problems"),
   count("activity_count", "Activity"),

@@ -2,7 +2,7 @@ import type { SummaryCard } from "@/lib/activity/prepare";
 
 export function ActivitySummaryCards({ cards }: { cards: SummaryCard[] }) {
   return (
-    <ul aria-label="Summary" className="grid grid-cols-2 gap-3 md:grid-cols-4">
+    <ul aria-label="Summary" className="grid grid-cols-2 gap-3 md:grid-cols-5">
       {cards.map((card) => (
         <li
           key={card.label}

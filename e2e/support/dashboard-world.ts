@@ -24,7 +24,7 @@ export type DashboardWorld = Awaited<ReturnType<typeof createDashboardWorld>>;
  * two sign-ins and a grant. Ben (undergraduate TA): one session 60 days ago. Cyd (graduate TA):
  * joined 40 days ago and never trained.
  *
- * So: last 7 days = 2 sessions / 1 active TA / 3 logins; 30 days = 3 / 1; 90 days = 4 / 2.
+ * So: last 7 days = 2 sessions / 1 active TA / 2 logins (and Ada's failed one); 30 days = 3 / 1; 90 days = 4 / 2.
  */
 export async function createDashboardWorld() {
   const db = await e2eDb();

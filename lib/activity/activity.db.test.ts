@@ -17,15 +17,24 @@ async function activity(token: string, body: unknown): Promise<ActivityResponse>
 describe("POST /system/activity", () => {
   it("counts the window's events of the filtered profile set", async () => {
     const res = await activity(w.admin.token, { ...marchWindow, department_ids: w.both });
-    expect(res).toMatchObject({ sessions_count: 9, active_profiles_count: 3, logins_count: 5, emulations_count: 2 });
+    // Five sign-in attempts in March, one of them ta1's failed one: logins count the successful.
+    expect(res).toMatchObject({ sessions_count: 9, active_profiles_count: 3, logins_count: 4, failed_logins_count: 1, emulations_count: 2 });
     expect(
-      res.profile_summary.map((p) => [p.profile_id, p.sessions_count, p.logins_count, p.grants_count, p.problems_count, p.activity_count]),
+      res.profile_summary.map((p) => [
+        p.profile_id,
+        p.sessions_count,
+        p.logins_count,
+        p.failed_logins_count,
+        p.grants_count,
+        p.problems_count,
+        p.activity_count,
+      ]),
     ).toEqual([
-      [w.ta1.profile_id, 2, 3, 0, 2, 10], // 2 sessions + 3 chats + 2 attempts + 3 logins (one failed)
-      [w.ta2.profile_id, 6, 0, 1, 0, 6],
-      [w.ta3.profile_id, 1, 1, 0, 1, 3],
-      [w.coordA.profile_id, 0, 1, 0, 0, 1], // not a TA, listed because it has a login
-      [w.idle.profile_id, 0, 0, 0, 0, 0], // a TA, listed even with nothing
+      [w.ta1.profile_id, 2, 2, 1, 0, 2, 9], // 2 sessions + 3 chats + 2 attempts + 2 successful logins
+      [w.ta2.profile_id, 6, 0, 0, 1, 0, 6],
+      [w.ta3.profile_id, 1, 1, 0, 0, 1, 3],
+      [w.coordA.profile_id, 0, 1, 0, 0, 0, 1], // not a TA, listed because it has a login
+      [w.idle.profile_id, 0, 0, 0, 0, 0, 0], // a TA, listed even with nothing
     ]);
     expect(res.profile_summary.reduce((sum, p) => sum + p.sessions_count, 0)).toBe(res.sessions_count);
     expect(Object.keys(res.resources).sort()).toEqual(res.profile_summary.map((p) => p.profile_id).sort());
@@ -46,7 +55,8 @@ describe("POST /system/activity", () => {
     expect(ta2).toMatchObject({ sessions_count: 7, grants_count: 2, problems_count: 1 });
     expect(res.sessions_count).toBe(9);
     expect(res.profile_summary.reduce((sum, p) => sum + p.sessions_count, 0)).toBe(res.sessions_count);
-    expect(res.logins_count).toBe(5); // ta1's four and coordA's one
+    expect(res.logins_count).toBe(4); // ta1's three successful and coordA's one
+    expect(res.failed_logins_count).toBe(1);
   });
 
   it("treats a bare date_to as the whole day and date-times exactly", async () => {

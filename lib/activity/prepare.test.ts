@@ -10,12 +10,49 @@ const response: ActivityResponse = {
   sessions_count: 1234,
   active_profiles_count: 3,
   logins_count: 40,
+  failed_logins_count: 3,
   emulations_count: 2,
   profile_summary: [
-    { profile_id: id(1), profile_name: "Zoe", sessions_count: 5, logins_count: 1, grants_count: 0, problems_count: 2, activity_count: 9 },
-    { profile_id: id(2), profile_name: "ada", sessions_count: 5, logins_count: 3, grants_count: 1, problems_count: 0, activity_count: 9 },
-    { profile_id: id(3), profile_name: "Ben", sessions_count: 0, logins_count: 4, grants_count: 0, problems_count: 0, activity_count: 4 },
-    { profile_id: id(4), profile_name: "Cy", sessions_count: 1, logins_count: 0, grants_count: 0, problems_count: 0, activity_count: 1 },
+    {
+      profile_id: id(1),
+      profile_name: "Zoe",
+      sessions_count: 5,
+      logins_count: 1,
+      failed_logins_count: 0,
+      grants_count: 0,
+      problems_count: 2,
+      activity_count: 9,
+    },
+    {
+      profile_id: id(2),
+      profile_name: "ada",
+      sessions_count: 5,
+      logins_count: 3,
+      failed_logins_count: 2,
+      grants_count: 1,
+      problems_count: 0,
+      activity_count: 9,
+    },
+    {
+      profile_id: id(3),
+      profile_name: "Ben",
+      sessions_count: 0,
+      logins_count: 4,
+      failed_logins_count: 1,
+      grants_count: 0,
+      problems_count: 0,
+      activity_count: 4,
+    },
+    {
+      profile_id: id(4),
+      profile_name: "Cy",
+      sessions_count: 1,
+      logins_count: 0,
+      failed_logins_count: 0,
+      grants_count: 0,
+      problems_count: 0,
+      activity_count: 1,
+    },
   ],
   resources: {
     [id(1)]: {
@@ -56,6 +93,7 @@ it("formats the summary counts", () => {
     { label: "Sessions", value: "1,234" },
     { label: "Active profiles", value: "3" },
     { label: "Logins", value: "40" },
+    { label: "Failed logins", value: "3" },
     { label: "Emulations", value: "2" },
   ]);
 });
@@ -80,6 +118,7 @@ describe("activity rows", () => {
     expect(names("sessions_count", "desc")).toEqual(["ada", "Zoe", "Cy", "Ben"]);
     expect(names("sessions_count", "asc")).toEqual(["Ben", "Cy", "ada", "Zoe"]);
     expect(names("logins_count", "desc")).toEqual(["Ben", "ada", "Zoe", "Cy"]);
+    expect(names("failed_logins_count", "desc")).toEqual(["ada", "Ben", "Cy", "Zoe"]);
   });
 
   it("sorts names case-insensitively and roles by rank", () => {

@@ -25,6 +25,7 @@ export function prepareSummary(response: ActivityResponse): SummaryCard[] {
     { label: "Sessions", value: formatInteger(response.sessions_count) },
     { label: "Active profiles", value: formatInteger(response.active_profiles_count) },
     { label: "Logins", value: formatInteger(response.logins_count) },
+    { label: "Failed logins", value: formatInteger(response.failed_logins_count) },
     { label: "Emulations", value: formatInteger(response.emulations_count) },
   ];
 }
@@ -41,6 +42,7 @@ export interface ActivityRow {
   is_ta: boolean;
   sessions_count: number;
   logins_count: number;
+  failed_logins_count: number;
   grants_count: number;
   problems_count: number;
   activity_count: number;

@@ -29,7 +29,9 @@ async function getActivityUnaudited(actor: Actor, body: ActivityRequest, coarses
 
   const sum = (pick: (row: ProfileActivityRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const activity = (row: ProfileActivityRow) => row.sessions_count + row.chats_count + row.attempts_count + row.logins_count;
-  const listed = rows.filter((row) => row.access_level === "ta" || activity(row) > 0 || row.grants_count > 0 || row.problems_count > 0);
+  const listed = rows.filter(
+    (row) => row.access_level === "ta" || activity(row) > 0 || row.failed_logins_count > 0 || row.grants_count > 0 || row.problems_count > 0,
+  );
 
   const profile_summary: ProfileSummaryItem[] = listed
     .map((row) => ({
@@ -37,6 +39,7 @@ async function getActivityUnaudited(actor: Actor, body: ActivityRequest, coarses
       profile_name: row.name,
       sessions_count: row.sessions_count,
       logins_count: row.logins_count,
+      failed_logins_count: row.failed_logins_count,
       grants_count: row.grants_count,
       problems_count: row.problems_count,
       activity_count: activity(row),
@@ -60,6 +63,7 @@ async function getActivityUnaudited(actor: Actor, body: ActivityRequest, coarses
     sessions_count: sum((row) => row.sessions_count),
     active_profiles_count: rows.filter((row) => row.sessions_count > 0).length,
     logins_count: sum((row) => row.logins_count),
+    failed_logins_count: sum((row) => row.failed_logins_count),
     emulations_count: sum((row) => row.emulations_count),
     profile_summary,
     resources,

@@ -19,10 +19,11 @@ export const profileSummaryItemSchema = z
     profile_id: uuid("profile_id"),
     profile_name: z.string(),
     sessions_count: count("Sessions the profile started in the window (by created_at)"),
-    logins_count: count("Sign-in attempts by the profile in the window, successful or failed"),
+    logins_count: count("Successful sign-ins by the profile in the window"),
+    failed_logins_count: count("Failed sign-in attempts for the profile's email in the window (a wrong password or a disabled account)"),
     grants_count: count("Grants given to the profile in the window (by created_at)"),
     problems_count: count("Problems flagged in the window on the profile's sessions"),
-    activity_count: count("sessions + chats + attempts + logins of the profile in the window"),
+    activity_count: count("sessions + chats + attempts + successful logins of the profile in the window"),
   })
   .meta({ id: "ProfileSummaryItem" });
 export type ProfileSummaryItem = z.infer<typeof profileSummaryItemSchema>;
@@ -60,13 +61,14 @@ export const activityResponseSchema = z
   .object({
     sessions_count: count("Sessions started in the window by the profile set"),
     active_profiles_count: count("Profiles of the set with at least one session in the window"),
-    logins_count: count(
-      "Sign-in attempts (successful or failed) in the window by the profile set; attempts for unknown emails belong to no profile and are not counted",
+    logins_count: count("Successful sign-ins in the window by the profile set"),
+    failed_logins_count: count(
+      "Failed sign-in attempts in the window for the profile set's emails; attempts for unknown emails belong to no profile and are not counted",
     ),
     emulations_count: count("Emulations started in the window whose target is in the profile set"),
     profile_summary: z.array(profileSummaryItemSchema).meta({
       description:
-        "Every TA of the set plus any other profile of the set with a non-zero count, sorted by activity_count desc, then profile_name, then profile_id. The sessions_count values sum to the top-level sessions_count.",
+        "Every TA of the set plus any other profile of the set with a non-zero count (failed sign-ins included), sorted by activity_count desc, then profile_name, then profile_id. The sessions_count values sum to the top-level sessions_count.",
     }),
     resources: z.record(z.string(), profileResourceSchema).meta({ description: "Metadata of every profile in profile_summary, keyed by profile id" }),
     analytics: activityAnalyticsSchema,

@@ -11,6 +11,7 @@ export const activitySortKey = z.enum([
   "ta_role",
   "sessions_count",
   "logins_count",
+  "failed_logins_count",
   "grants_count",
   "problems_count",
   "activity_count",

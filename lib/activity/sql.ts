@@ -19,7 +19,9 @@ export interface ProfileActivityRow {
   sessions_count: number;
   chats_count: number;
   attempts_count: number;
+  /** Successful sign-ins. */
   logins_count: number;
+  failed_logins_count: number;
   grants_count: number;
   emulations_count: number;
   problems_count: number;
@@ -41,6 +43,7 @@ export function profileActivityRows(
     "chats",
     "attempts",
     "logins",
+    "failed_logins",
     "grants",
     "emulations",
     "problems",
@@ -48,13 +51,14 @@ export function profileActivityRows(
   return prisma.$queryRaw<ProfileActivityRow[]>`
     WITH totals AS (
       SELECT a.profile_id, sum(a.sessions) AS sessions, sum(a.chats) AS chats, sum(a.attempts) AS attempts,
-             sum(a.logins) AS logins, sum(a.grants) AS grants, sum(a.emulations) AS emulations, sum(a.problems) AS problems
+             sum(a.logins) AS logins, sum(a.failed_logins) AS failed_logins, sum(a.grants) AS grants, sum(a.emulations) AS emulations, sum(a.problems) AS problems
       FROM (${parts}) a GROUP BY a.profile_id
     )
     SELECT p.id::text AS profile_id, p.name, p.email, p.department_id, d.name AS department_name,
            p.ta_role::text AS ta_role, p.access_level::text AS access_level,
            coalesce(t.sessions, 0)::int AS sessions_count, coalesce(t.chats, 0)::int AS chats_count,
-           coalesce(t.attempts, 0)::int AS attempts_count, coalesce(t.logins, 0)::int AS logins_count,
+           coalesce(t.attempts, 0)::int AS attempts_count, coalesce(t.logins - t.failed_logins, 0)::int AS logins_count,
+           coalesce(t.failed_logins, 0)::int AS failed_logins_count,
            coalesce(t.grants, 0)::int AS grants_count, coalesce(t.emulations, 0)::int AS emulations_count,
            coalesce(t.problems, 0)::int AS problems_count
     FROM profiles p

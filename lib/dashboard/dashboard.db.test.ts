@@ -55,7 +55,7 @@ describe("POST /system/dashboard", () => {
     expect(res.kpis).toEqual({
       sessions: { current: 9, previous: 0 },
       active_tas: { current: 3, previous: 0 },
-      logins: { current: 5, previous: 1 }, // ta1's February sign-in falls in the previous window
+      logins: { current: 4, previous: 1 }, // successful only (ta1 failed once); ta1's February sign-in falls in the previous window
       emulations: { current: 2, previous: 0 },
       tokens: { current: totals.tokens, previous: 0 },
       cost: { current: totals.cost, previous: "0" },

@@ -42,7 +42,7 @@ export const dashboardKpisSchema = z
   .object({
     sessions: intChange("Sessions started (same as sessions_count of /system/activity)"),
     active_tas: intChange("Profiles with at least one session (same as active_profiles_count of /system/activity)"),
-    logins: intChange("Sign-in attempts, successful or failed (same as logins_count of /system/activity)"),
+    logins: intChange("Successful sign-ins (same as logins_count of /system/activity)"),
     emulations: intChange("Emulations of profiles of the set (same as emulations_count of /system/activity)"),
     tokens: intChange("Input plus output tokens of the runs started"),
     cost: moneyChange("Exact dollar cost of the runs started"),

@@ -54,7 +54,7 @@ export async function kpiRow(source: DashboardSource, w: ResolvedWindow): Promis
   const { summary, coarsest } = source;
   const current = splitWindow({ from: w.from, to: w.toExclusive }, coarsest);
   const previous = splitWindow({ from: w.previousFrom, to: w.from }, coarsest);
-  const counts = ["sessions", "logins", "emulations", "open_problems"] as const;
+  const counts = ["sessions", "logins", "failed_logins", "emulations", "open_problems"] as const;
   const rows = await prisma.$queryRaw<KpiRow[]>`
     WITH a AS (
       SELECT true AS cur, x.* FROM (${activityParts(current, summary, counts)}) x
@@ -66,7 +66,8 @@ export async function kpiRow(source: DashboardSource, w: ResolvedWindow): Promis
     ),
     act AS (
       SELECT coalesce(sum(sessions) FILTER (WHERE cur), 0)::int AS sessions, coalesce(sum(sessions) FILTER (WHERE NOT cur), 0)::int AS sessions_previous,
-             coalesce(sum(logins) FILTER (WHERE cur), 0)::int AS logins, coalesce(sum(logins) FILTER (WHERE NOT cur), 0)::int AS logins_previous,
+             coalesce(sum(logins - failed_logins) FILTER (WHERE cur), 0)::int AS logins,
+             coalesce(sum(logins - failed_logins) FILTER (WHERE NOT cur), 0)::int AS logins_previous,
              coalesce(sum(emulations) FILTER (WHERE cur), 0)::int AS emulations,
              coalesce(sum(emulations) FILTER (WHERE NOT cur), 0)::int AS emulations_previous,
              coalesce(sum(open_problems) FILTER (WHERE cur), 0)::int AS open_problems,

@@ -72,7 +72,7 @@ describe("POST /ingest/batch: departments, profiles, logins and emulations", () 
     const activity = activityResponseSchema.parse(
       await callJson(activityPost, "/system/activity", { department_ids: [department], date_from: day, date_to: day }, { token: admin.token }),
     );
-    expect(activity).toMatchObject({ sessions_count: 1, active_profiles_count: 1, logins_count: 2, emulations_count: 1 });
+    expect(activity).toMatchObject({ sessions_count: 1, active_profiles_count: 1, logins_count: 1, failed_logins_count: 1, emulations_count: 1 });
     const profile = await db().profile.findUniqueOrThrow({ where: { id: taId } });
     expect(profile).toMatchObject({ access_level: "ta", department_id: department, ta_role: "graduate_ta", password_hash: null });
   });
