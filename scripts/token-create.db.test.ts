@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { POST as ingestBatch } from "@/app/ingest/batch/route";
 import { POST as activity } from "@/app/system/activity/route";
 import { hashApiToken, looksLikeApiToken } from "@/lib/auth/api-token";
 import { createAdmin, createTa } from "@/prisma/factories";
@@ -18,6 +20,11 @@ describe("npm run token:create", () => {
     expect(() => parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--expires-in-days", "0"])).toThrow(/at least 1/);
     expect(() => parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--expires-in-days", "1.5"])).toThrow(/whole number/);
     expect(() => parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--colour", "red"])).toThrow(/Unknown option '--colour'/);
+    expect(parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--scopes", "read, ingest"]).scopes).toEqual(["read", "ingest"]);
+    expect(() => parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--scopes", "read,write"])).toThrow(
+      /comma-separated list of read and ingest/,
+    );
+    expect(() => parseTokenArgs(["--profile", "a@b.example", "--name", "ci", "--scopes", "read,read"])).toThrow(/must not repeat/);
   });
 
   it("creates a working token, stores only its hash and records it in the audit log", async () => {
@@ -44,6 +51,19 @@ describe("npm run token:create", () => {
     expect((await call(activity, "/system/activity", {}, { token: live.token })).status).toBe(200);
     const expired = await createToken(db(), { profile: ta.email, name: "old", expires_in_days: 1 }, new Date(Date.now() - 2 * 86_400_000));
     expect((await call(activity, "/system/activity", {}, { token: expired.token })).status).toBe(401);
+  });
+
+  it("makes read tokens unless told, and ingest tokens for admins only", async () => {
+    const admin = await createAdmin(db());
+    const ta = await createTa(db());
+    const plain = await createToken(db(), { profile: admin.email, name: "reader" });
+    expect(plain.scopes).toEqual(["read"]);
+    const sender = await createToken(db(), { profile: admin.email, name: "sender", scopes: ["read", "ingest"] });
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: sender.token_id } })).scopes).toEqual(["read", "ingest"]);
+    const batch = { events: [{ type: "department", event_id: randomUUID(), department_id: `dept-${randomUUID()}`, name: "Physics" }] };
+    expect((await call(ingestBatch, "/ingest/batch", batch, { token: sender.token })).status).toBe(200);
+    expect((await call(ingestBatch, "/ingest/batch", batch, { token: plain.token })).status).toBe(403);
+    await expect(createToken(db(), { profile: ta.email, name: "x", scopes: ["ingest"] })).rejects.toThrow(/only for an admin's token/);
   });
 
   it("refuses unknown and disabled profiles", async () => {

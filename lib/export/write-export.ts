@@ -64,7 +64,8 @@ async function writeEntity<K extends ExportEntityName>(zip: ZipWriter, ctx: Expo
   // TypeScript does not narrow an indexed access on a generic key; the check above is the narrowing.
   const where = scoped as NonNullable<ExportScope[K]>;
   const { columns } = definition;
-  const csvPath = path.join(spillDir, `${entity}.csv`);
+  // A temporary file: the marker keeps Next's build from tracing project CSVs as this one (scripts/build-trace.test.ts).
+  const csvPath = path.join(/* turbopackIgnore: true */ spillDir, `${entity}.csv`);
   const csv = createWriteStream(csvPath);
   const jsonLine = jsonLineEncoder(columns);
   let rows = 0;

@@ -1,7 +1,8 @@
 import "server-only";
-// The two statements of bulk ingestion Prisma cannot express: prices in force for many runs at
-// once (a lateral join per run), and moving many sessions' last-activity time forward in one UPDATE.
-// lib/ingest/ingest.db.test.ts checks both against the one-event path's results.
+// The statements of bulk ingestion that Prisma cannot express (prices in force for many runs at once,
+// moving many sessions' last-activity time forward in one UPDATE, lookups that must stay index
+// probes) or that it makes measurably slower (inserts and lookups of thousands of rows: see below).
+// lib/ingest/ingest.db.test.ts and fast-path.db.test.ts check them against the one-event path's results.
 import type { Tx } from "./apply";
 import type { RunEvent } from "./schemas";
 
@@ -137,10 +138,27 @@ export async function insertClaims(
     ON CONFLICT (event_id) DO NOTHING`;
 }
 
-/** Event ids applied before, with the record each named: one index probe per id. */
+/**
+ * Event ids applied before, with the record each named: one index probe per id. Written as a
+ * LIMIT 1 lookup per id because with `event_id = ANY(…)` of a 5,000-event batch the planner scanned
+ * the whole table (45 ms at 500,000 claims, and growing with it) instead of probing (15 ms).
+ */
 export async function claimedEvents(tx: Tx, eventIds: string[]): Promise<Array<{ event_id: string; entity_id: string }>> {
   if (eventIds.length === 0) return [];
-  return tx.$queryRaw`SELECT event_id::text AS event_id, entity_id FROM ingest_events WHERE event_id = ANY(${eventIds}::uuid[])`;
+  return tx.$queryRaw`
+    SELECT e.event_id::text AS event_id, e.entity_id
+    FROM unnest(${eventIds}::uuid[]) AS t(id)
+    CROSS JOIN LATERAL (SELECT event_id, entity_id FROM ingest_events WHERE event_id = t.id LIMIT 1) e`;
+}
+
+/**
+ * A stored text upload for each of these hashes that has one. Prisma sent 5,000 hashes as 5,000 bind
+ * parameters and applied `distinct` in the client; one array parameter and DISTINCT ON do it here.
+ */
+export async function storedTexts(tx: Tx, hashes: string[]): Promise<Array<{ sha256: string; storage_key: string }>> {
+  if (hashes.length === 0) return [];
+  return tx.$queryRaw`
+    SELECT DISTINCT ON (sha256) sha256, storage_key FROM uploads WHERE sha256 = ANY(${hashes}::text[]) AND kind = 'text'`;
 }
 
 /** Messages already stored under these ids, or at these places of these runs. */

@@ -5,7 +5,8 @@ import "server-only";
 // rules are those of lib/ingest/apply.ts, checked against rows read in bulk, with the same answers.
 // Groups go in before runs and runs before messages, which changes nothing: an event may only name
 // a parent that is stored already or came earlier in the stretch (its index), exactly as in order.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { v7 as timeOrderedUuid } from "uuid";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { publishLiveMany } from "@/lib/live/publish";
@@ -20,6 +21,7 @@ import {
   insertRuns,
   insertTextUploads,
   runCosts,
+  storedTexts,
   takenMessages,
   touchSessions,
   type UploadInsert,
@@ -241,16 +243,14 @@ async function applyNewMessages(
     hashOf.set(event, hash);
     if (!texts.has(hash)) texts.set(hash, { bytes });
   }
+  let textsWritten = Promise.resolve();
   if (texts.size) {
-    const stored = await tx.upload.findMany({
-      where: { sha256: { in: [...texts.keys()] }, kind: "text" },
-      distinct: ["sha256"],
-      select: { sha256: true, storage_key: true },
-    });
+    const stored = await storedTexts(tx, [...texts.keys()]);
     for (const row of stored) texts.get(row.sha256)!.storage_key = row.storage_key;
     const unstored = [...texts.values()].filter((text) => !text.storage_key);
-    const written = await store.putMany(unstored.map((text) => ({ bytes: text.bytes, extension: "txt" })));
-    unstored.forEach((text, i) => (text.storage_key = written[i]!.storage_key));
+    const put = store.putMany(unstored.map((text) => ({ bytes: text.bytes, extension: "txt" })));
+    unstored.forEach((text, i) => (text.storage_key = put.stored[i]!.storage_key));
+    textsWritten = put.written;
   }
 
   const uploads: UploadInsert[] = [];
@@ -258,7 +258,9 @@ async function applyNewMessages(
   for (const event of accepted) {
     const run = runOf.get(event)!;
     const hash = hashOf.get(event);
-    const own = hash ? [randomUUID()] : [];
+    // Time-ordered ids: a batch's upload rows and their links land at the end of their indexes
+    // instead of on thousands of random pages of indexes that hold tens of millions of rows.
+    const own = hash ? [timeOrderedUuid()] : [];
     if (hash) {
       const text = texts.get(hash)!;
       uploads.push({
@@ -272,22 +274,26 @@ async function applyNewMessages(
     }
     [...own, ...(event.upload_ids ?? [])].forEach((upload_id, position) => links.push({ message_id: event.message_id, position, upload_id }));
   }
-  await insertTextUploads(tx, uploads);
-  await insertMessages(
-    tx,
-    accepted.map((event) => ({
-      id: event.message_id,
-      run_id: event.run_id,
-      role: event.role,
-      position: event.position,
-      created_at: at(event.created_at),
-    })),
-    links,
-  );
-  await touchSessions(
-    tx,
-    accepted.map((event) => ({ session_id: runOf.get(event)!.session_id, at: at(event.created_at) })),
-  );
+  const insertRows = async () => {
+    await insertTextUploads(tx, uploads);
+    await insertMessages(
+      tx,
+      accepted.map((event) => ({
+        id: event.message_id,
+        run_id: event.run_id,
+        role: event.role,
+        position: event.position,
+        created_at: at(event.created_at),
+      })),
+      links,
+    );
+    await touchSessions(
+      tx,
+      accepted.map((event) => ({ session_id: runOf.get(event)!.session_id, at: at(event.created_at) })),
+    );
+  };
+  // The texts are written while these statements run; the stretch (and so the batch's commit) waits for both.
+  await Promise.all([textsWritten, insertRows()]);
 }
 
 /** Applies a stretch (already cut by stretchPrefix, duplicates removed): groups, then runs, then messages. */

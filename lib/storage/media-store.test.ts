@@ -34,6 +34,18 @@ describe("FileSystemMediaStore", () => {
     }
   });
 
+  it("stores many objects at once, each under its own valid key with its own bytes and hash", async () => {
+    const texts = Array.from({ length: 250 }, (_, i) => new TextEncoder().encode(`message ${i}`));
+    const { stored, written } = store.putMany(texts.map((bytes) => ({ bytes, extension: "txt" })));
+    await written;
+    expect(new Set(stored.map((object) => object.storage_key)).size).toBe(250);
+    for (const [i, object] of stored.entries()) {
+      expect(isValidStorageKey(object.storage_key)).toBe(true);
+      expect(object).toMatchObject({ byte_size: texts[i]!.byteLength, sha256: createHash("sha256").update(texts[i]!).digest("hex") });
+      expect(await text(await store.read(object.storage_key))).toBe(`message ${i}`);
+    }
+  });
+
   it("answers null for the size of a missing object", async () => {
     expect(await store.size("00/00/00000000-0000-0000-0000-000000000000")).toBeNull();
   });
