@@ -219,7 +219,10 @@ export function mediaRootFromEnv(): string {
   // object under .data/media in each route's trace, and with a million of them `next build` ran out
   // of memory instead of finishing in 20 s (scripts/build-trace.test.ts).
   const dataDir = process.env.GLOW_DATA_DIR ?? ".data";
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.GLOW_MEDIA_DIR ?? path.join(/* turbopackIgnore: true */ dataDir, "media"));
+  return path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    process.env.GLOW_MEDIA_DIR ?? path.join(/* turbopackIgnore: true */ dataDir, "media"),
+  );
 }
 
 let defaultStore: MediaStore | undefined;
