@@ -146,9 +146,7 @@ test("expanding a run shows its conversation, texts inline and the context windo
   const offset = Math.floor(spot.idx / pageSize) * pageSize;
   const detail = await groupDetail(page.request, admin.token, spot.group_id, offset);
   // A run whose context marker falls inside this page.
-  const entry = detail.runs?.find(
-    (item) => item.previous_context_start_index > 0 && item.messages.some((m) => m.position === item.previous_context_start_index),
-  );
+  const entry = detail.runs?.find((item) => item.previous_context_start_position > 0 && item.previous_context_start_index !== null);
   if (!entry) throw new Error("no run with a carried-over context on this page");
 
   await page.goto(`/groups/${spot.group_id}${offset ? `?offset=${offset}` : ""}`);
@@ -161,12 +159,14 @@ test("expanding a run shows its conversation, texts inline and the context windo
   await expect(row.locator("article")).toHaveCount(entry.messages.length);
   await expect(row.locator("article").first()).toHaveAttribute("data-position", String(entry.messages[0]!.position));
 
-  // The divider sits right before the message at previous_context_start_index; earlier ones are carried over.
+  // The divider sits right before the message at previous_context_start_position (the page's
+  // previous_context_start_index-th of the run); earlier ones are carried over.
   const marker = row.getByTestId("context-window-start");
   await expect(marker).toHaveText("Context window starts here");
   const next = marker.locator("xpath=following-sibling::li[1]//article");
-  await expect(next).toHaveAttribute("data-position", String(entry.previous_context_start_index));
-  const carried = entry.messages.filter((m) => m.position < entry.previous_context_start_index).length;
+  await expect(next).toHaveAttribute("data-position", String(entry.messages[entry.previous_context_start_index!]!.position));
+  await expect(next).toHaveAttribute("data-position", String(entry.previous_context_start_position));
+  const carried = entry.messages.filter((m) => m.position < entry.previous_context_start_position).length;
   await expect(row.locator('article[aria-label*="carried-over"]')).toHaveCount(carried);
 
   // The text of the first message, as the text download endpoint serves it.

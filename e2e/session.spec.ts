@@ -71,6 +71,9 @@ test("the header, groups and timeline equal the API, in chronological order", as
   await expect(header).toContainText(detail.active ? "Active" : "Ended");
   await expect(header.locator("dd").nth(2)).toHaveText(String(detail.run_count));
   await expect(header.locator("dd").nth(4)).toHaveText(formatMoney(detail.total_cost));
+  // Demo sessions carry their course (and topics) as tags: shown as sent.
+  expect(detail.tags.length).toBeGreaterThan(0);
+  await expect(header.getByRole("list", { name: "Tags" }).getByRole("listitem")).toHaveText(detail.tags);
 
   const groupRows = page.getByRole("table", { name: "Generation groups of this session" }).locator("tbody tr");
   await expect(groupRows).toHaveCount(detail.groups.length);

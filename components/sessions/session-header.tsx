@@ -76,6 +76,18 @@ export function SessionHeader({
             {session.session_created_at ? ` (${formatUtc(session.session_created_at)})` : ""}
             {session.ended_at ? <> · ended {formatUtc(session.ended_at)}</> : " · still active"}
           </p>
+          {session.tags.length > 0 ? (
+            <ul aria-label="Tags" className="flex flex-wrap gap-1.5 pt-1">
+              {session.tags.map((tag) => (
+                <li
+                  key={tag}
+                  className="rounded-full border border-slate-300 bg-slate-50 px-2 py-0.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200"
+                >
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
         {action}
       </div>

@@ -76,6 +76,16 @@ function windowMessages(runIds: readonly string[], skip: number, take: number): 
     ORDER BY p.ord, p.position`;
 }
 
+/**
+ * Where a run's carried-over context ends, as the spec words it (an index into the run's returned
+ * messages, null when that message is not on this page) and as a position in the run, which stays
+ * the same from page to page.
+ */
+function contextStart(position: number, messages: readonly MessageItem[]) {
+  const index = messages.findIndex((message) => message.position === position);
+  return { previous_context_start_index: index === -1 ? null : index, previous_context_start_position: position };
+}
+
 export async function groupDetail(
   group: { id: string; owner_profile_id: string },
   window: { message_limit: number; message_offset: number },
@@ -117,9 +127,10 @@ export async function groupDetail(
     messagesByRun.set(message.run_id, list);
   }
 
-  const modelIds = [...new Set(runs.map((run) => run.model_id))];
-  const agentIds = [...new Set(runs.map((run) => run.agent_id))];
-  const profileIds = [...new Set([group.owner_profile_id, ...runs.map((run) => run.profile_id)])];
+  // The resources describe the whole group, whatever page of its messages this is.
+  const modelIds = [...new Set(allRuns.map((run) => run.model_id))];
+  const agentIds = [...new Set(allRuns.map((run) => run.agent_id))];
+  const profileIds = [...new Set([group.owner_profile_id, ...allRuns.map((run) => run.profile_id)])];
   const [models, agents, profiles] = await Promise.all([
     prisma.model.findMany({ where: { id: { in: modelIds } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.agent.findMany({ where: { id: { in: agentIds } }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
@@ -147,7 +158,7 @@ export async function groupDetail(
         error: run.error,
       },
       messages: messagesByRun.get(run.id) ?? [],
-      previous_context_start_index: run.previous_context_start_index,
+      ...contextStart(run.previous_context_start_index, messagesByRun.get(run.id) ?? []),
     })),
     models: models.map((model) => ({ model_id: model.id, name: model.name, provider: model.provider })),
     agents: agents.map((agent) => ({ agent_id: agent.id, name: agent.name })),

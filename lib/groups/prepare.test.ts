@@ -77,13 +77,17 @@ describe("group pages", () => {
 
   it("joins a run split across pages and keeps a refetched message once", () => {
     const first = page(0, [
-      { run: run(1), messages: [message(1, 0)], previous_context_start_index: 0 },
-      { run: run(2), messages: [message(2, 0)], previous_context_start_index: 1 },
+      { run: run(1), messages: [message(1, 0)], previous_context_start_index: 0, previous_context_start_position: 0 },
+      // Run 2's own context starts at position 1, which this page does not reach.
+      { run: run(2), messages: [message(2, 0)], previous_context_start_index: null, previous_context_start_position: 1 },
     ]);
-    const second = page(2, [{ run: run(2), messages: [message(2, 0), message(3, 1), message(4, 2)], previous_context_start_index: 1 }]);
+    const second = page(2, [
+      { run: run(2), messages: [message(2, 0), message(3, 1), message(4, 2)], previous_context_start_index: 1, previous_context_start_position: 1 },
+    ]);
     const merged = mergeGroupPages([first, second]);
     expect(merged.runs.map((r) => r.run.id)).toEqual([id(1), id(2)]);
     expect(merged.runs[1]!.messages.map((m) => m.position)).toEqual([0, 1, 2]);
+    expect(merged.runs[1]!.previous_context_start_position).toBe(1);
     expect(merged.loaded_message_count).toBe(4);
     expect(merged.total_message_count).toBe(5);
     expect(merged.first_offset).toBe(0);
@@ -93,14 +97,16 @@ describe("group pages", () => {
   });
 
   it("keeps empty runs in order", () => {
-    const merged = mergeGroupPages([page(0, [{ run: run(1), messages: [], previous_context_start_index: 0 }], 0)]);
+    const merged = mergeGroupPages([
+      page(0, [{ run: run(1), messages: [], previous_context_start_index: null, previous_context_start_position: 0 }], 0),
+    ]);
     expect(merged.runs).toHaveLength(1);
     expect(merged.loaded_message_count).toBe(0);
   });
 });
 
 describe("conversation entries", () => {
-  const base: MergedRun = { run: run(1), messages: [0, 1, 2, 3].map((p) => message(p, p)), previous_context_start_index: 2 };
+  const base: MergedRun = { run: run(1), messages: [0, 1, 2, 3].map((p) => message(p, p)), previous_context_start_position: 2 };
 
   it("puts the context-window marker before the message at the index and dims the ones before it", () => {
     const entries = conversationEntries(base);
@@ -114,7 +120,7 @@ describe("conversation entries", () => {
   });
 
   it("has no marker when nothing is carried over", () => {
-    expect(conversationEntries({ ...base, previous_context_start_index: 0 }).some((e) => e.type === "context-start")).toBe(false);
+    expect(conversationEntries({ ...base, previous_context_start_position: 0 }).some((e) => e.type === "context-start")).toBe(false);
   });
 
   it("has no marker while the message at the index is not loaded", () => {

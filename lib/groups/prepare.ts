@@ -14,7 +14,8 @@ export type MessageRole = GroupMessage["role"];
 export interface MergedRun {
   run: GroupRun;
   messages: GroupMessage[];
-  previous_context_start_index: number;
+  /** A message position in the run: the same on every page, unlike the page's index. */
+  previous_context_start_position: number;
 }
 
 export interface MergedGroup {
@@ -58,7 +59,7 @@ export function mergeGroupPages(pages: readonly GetGroupResponse[]): MergedGroup
     for (const entry of page.runs ?? []) {
       let run = runsById.get(entry.run.id);
       if (!run) {
-        run = { run: entry.run, messages: [], previous_context_start_index: entry.previous_context_start_index };
+        run = { run: entry.run, messages: [], previous_context_start_position: entry.previous_context_start_position };
         runsById.set(entry.run.id, run);
         merged.runs.push(run);
       }
@@ -81,11 +82,11 @@ export type ConversationEntry = { type: "context-start"; position: number } | { 
 
 /**
  * A run's loaded messages with the context-window marker: a divider before the message at
- * previous_context_start_index, the messages before it flagged as carried-over context. Index 0 (a
+ * previous_context_start_position, the messages before it flagged as carried-over context. Position 0 (a
  * group's first run, or nothing carried over) needs no marker: the window is the whole run.
  */
 export function conversationEntries(run: MergedRun): ConversationEntry[] {
-  const start = run.previous_context_start_index;
+  const start = run.previous_context_start_position;
   const entries: ConversationEntry[] = [];
   for (const message of run.messages) {
     if (start > 0 && message.position === start) entries.push({ type: "context-start", position: start });

@@ -84,10 +84,13 @@ export const groupDetailRunWithMessages = z
   .object({
     run: groupDetailRun,
     messages: z.array(groupDetailMessageItem).meta({ description: "This run's messages inside the requested window" }),
-    previous_context_start_index: z
-      .int()
-      .min(0)
-      .meta({ description: "Index (message position) in this run where the context carried over from earlier runs begins" }),
+    previous_context_start_index: z.int().min(0).nullable().meta({
+      description:
+        "Where the run's own context starts in this run's returned messages: the index into `messages` of the message at previous_context_start_position (the messages before it were carried over from earlier runs). null when that message is not in this page's window, for example when a page starts mid-run after it.",
+    }),
+    previous_context_start_position: z.int().min(0).meta({
+      description: "The same place as a message position in the run (0: nothing carried over); unlike the index, it does not depend on the page",
+    }),
   })
   .meta({ id: "GroupDetailRunWithMessages" });
 
@@ -114,9 +117,18 @@ export const getGroupResponse = z
     message_limit: z.int().min(1).optional(),
     message_offset: z.int().min(0).optional(),
     runs: z.array(groupDetailRunWithMessages).optional(),
-    models: z.array(z.object({ model_id: z.guid(), name: z.string(), provider: z.string() })).optional(),
-    agents: z.array(z.object({ agent_id: z.guid(), name: z.string() })).optional(),
-    profiles: z.array(z.object({ profile_id: z.guid(), name: z.string() })).optional(),
+    models: z
+      .array(z.object({ model_id: z.guid(), name: z.string(), provider: z.string() }))
+      .optional()
+      .meta({ description: "Every model the group's runs used (all runs, not only those on this page), by name" }),
+    agents: z
+      .array(z.object({ agent_id: z.guid(), name: z.string() }))
+      .optional()
+      .meta({ description: "Every agent of the group's runs, by name" }),
+    profiles: z
+      .array(z.object({ profile_id: z.guid(), name: z.string() }))
+      .optional()
+      .meta({ description: "The session's TA and every profile that triggered one of the group's runs, by name" }),
     uploads: z.array(groupUploadResource).optional().meta({ description: "Every upload referenced by the returned messages" }),
   })
   .meta({
@@ -170,8 +182,10 @@ export const groupListItem = z
     total_tokens: z.int().min(0).meta({ description: "input_tokens + output_tokens (cached tokens are part of input)" }),
     total_cost: money,
     models: z.array(z.object({ model_id: z.guid(), name: z.string() })).meta({ description: "Models the group's runs used, by name" }),
-    first_run_at: timestamp.nullable(),
-    last_run_at: timestamp.nullable(),
+    first_run_at: timestamp.nullable().meta({ description: "Start of the group's first run; null without runs" }),
+    last_run_at: timestamp
+      .nullable()
+      .meta({ description: "End of the group's runs: the latest finish time (or start, for a run still going); null without runs" }),
   })
   .meta({ id: "GroupListItem" });
 export type GroupListItem = z.infer<typeof groupListItem>;

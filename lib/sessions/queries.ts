@@ -69,6 +69,7 @@ async function readSessionDetail(actor: Actor, body: GetSessionRequest): Promise
     profile_id: session.profile_id,
     profile_name: session.profile_name,
     title: session.title,
+    tags: session.tags,
     department_id: session.department_id,
     department_name: session.department_name,
     session_created_at: session.created_at.toISOString(),
@@ -89,6 +90,7 @@ interface SessionHeaderRow {
   profile_id: string;
   profile_name: string;
   title: string | null;
+  tags: string[];
   department_id: string | null;
   department_name: string | null;
   created_at: Date;
@@ -100,7 +102,7 @@ interface SessionHeaderRow {
 /** The session with its owner and department, if the actor may see it: one statement, not three. */
 async function sessionHeader(actor: Actor, sessionId: string): Promise<SessionHeaderRow | null> {
   const [row] = await prisma.$queryRaw<SessionHeaderRow[]>`
-    SELECT s.id::text AS id, s.profile_id::text AS profile_id, p.name AS profile_name, s.title, p.department_id,
+    SELECT s.id::text AS id, s.profile_id::text AS profile_id, p.name AS profile_name, s.title, s.tags, p.department_id,
            d.name AS department_name, s.created_at, s.updated_at, s.ended_at, s.active
     FROM sessions s JOIN profiles p ON p.id = s.profile_id LEFT JOIN departments d ON d.id = p.department_id
     WHERE s.id = ${sessionId}::uuid AND ${profileSetSql(actor, {}, "p")}`;
@@ -115,6 +117,7 @@ function missingSession(actor: Actor, sessionId: string): GetSessionResponse {
     profile_id: null,
     profile_name: null,
     title: null,
+    tags: [],
     department_id: null,
     department_name: null,
     session_created_at: null,

@@ -58,6 +58,7 @@ export const sessionListItemSchema = z
     profile_id: uuid("profile_id"),
     profile_name: z.string(),
     title: z.string().nullable(),
+    tags: z.array(z.string()).meta({ description: "Labels the sending deployment gave the session (ingestion's `tags`), in the order given" }),
     department_id: z.string().nullable(),
     department_name: z.string().nullable(),
     session_created_at: timestamp,
@@ -89,7 +90,9 @@ export const artifactSessionGroupSchema = z
     group_name: z.string(),
     group_created_at: timestamp,
     first_run_at: timestamp.nullable().meta({ description: "Start of the group's first run; null without runs" }),
-    last_run_at: timestamp.nullable().meta({ description: "Start of the group's latest run; null without runs" }),
+    last_run_at: timestamp
+      .nullable()
+      .meta({ description: "End of the group's runs: the latest finish time (or start, for a run still going); null without runs" }),
     run_count: count("Runs in the group"),
     total_tokens: tokens,
     total_cost: money.meta({ description: 'Sum of the runs\' exact dollar costs; "0" for none' }),
@@ -138,6 +141,7 @@ export const getSessionResponseSchema = z
     profile_id: uuid("profile_id").nullable(),
     profile_name: z.string().nullable(),
     title: z.string().nullable(),
+    tags: z.array(z.string()).meta({ description: "Labels the sending deployment gave the session; [] when session_exists is false" }),
     department_id: z.string().nullable(),
     department_name: z.string().nullable(),
     session_created_at: timestamp.nullable(),

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/system/session/route";
 import { buildWorld, type World } from "@/tests/activity-world";
 import { sumDecimals } from "@/lib/format/decimal";
+import { mediaStore } from "@/lib/storage/media-store";
+import { createGroupWithRuns, createSession } from "@/prisma/factories";
 import { callJson, db } from "@/tests/api-helpers";
 import { getSessionResponseSchema } from "./schemas";
 
@@ -39,7 +41,7 @@ describe("POST /system/session", () => {
       expect(group.total_tokens).toBe(made.runs.reduce((sum, r) => sum + r.input_tokens + r.output_tokens, 0));
       expect(sumDecimals([group.total_cost])).toBe(sumDecimals(made.runs.map((r) => r.cost)));
       expect(group.first_run_at).toBe(made.runs[0]!.created_at.toISOString());
-      expect(group.last_run_at).toBe(made.runs.at(-1)!.created_at.toISOString());
+      expect(group.last_run_at).toBe(new Date(Math.max(...made.runs.map((r) => (r.finished_at ?? r.created_at).getTime()))).toISOString());
     }
     expect(sumDecimals([res.total_cost])).toBe(sumDecimals([...w.g1.runs, ...w.g2.runs].map((r) => r.cost)));
     expect(res.problems.map((p) => [p.problem_id, p.resolved, p.resolved_by_name])).toEqual([
@@ -135,5 +137,25 @@ describe("POST /system/session", () => {
     expect(await detail(w.ta2.token, w.s1.session.id)).toMatchObject({ session_exists: false, ...empty });
     expect((await detail(w.ta1.token, w.s1.session.id)).session_exists).toBe(true);
     expect((await detail(w.coordB.token, w.s4.session.id)).session_exists).toBe(true);
+  });
+
+  it("ends a group's span where its last run ended, and moves it when a running run finishes", async () => {
+    const { session } = await createSession(db(), w.ta1.profile_id, { created_at: new Date("2024-06-01T10:00:00Z") });
+    const started = new Date("2024-06-01T10:01:00Z");
+    const made = await createGroupWithRuns(db(), mediaStore(), {
+      session,
+      created_at: started,
+      runs: [
+        { created_at: started, duration_ms: 90_000 }, // ends 10:02:30
+        { created_at: new Date("2024-06-01T10:02:00Z"), status: "running", duration_ms: null }, // starts 10:02, still going
+      ],
+    });
+    const spanOf = async () => (await detail(w.admin.token, session.id)).groups.map((g) => [g.first_run_at, g.last_run_at]);
+    expect(await spanOf()).toEqual([["2024-06-01T10:01:00.000Z", "2024-06-01T10:02:30.000Z"]]);
+    await db().run.update({
+      where: { id: made.runs[1]!.id },
+      data: { status: "succeeded", finished_at: new Date("2024-06-01T10:05:00Z"), duration_ms: 180_000 },
+    });
+    expect(await spanOf()).toEqual([["2024-06-01T10:01:00.000Z", "2024-06-01T10:05:00.000Z"]]);
   });
 });

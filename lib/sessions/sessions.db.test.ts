@@ -3,6 +3,7 @@ import { POST as listPost } from "@/app/system/sessions/route";
 import { POST as detailPost } from "@/app/system/session/route";
 import { buildWorld, marchWindow, type World } from "@/tests/activity-world";
 import { compareDecimals, sumDecimals } from "@/lib/format/decimal";
+import { createDepartment, createSession, createTa } from "@/prisma/factories";
 import { callJson, db } from "@/tests/api-helpers";
 import { getSessionResponseSchema, listSessionsResponseSchema, sessionSortKey, type ListSessionsResponse, type SessionListItem } from "./schemas";
 
@@ -143,5 +144,20 @@ describe("POST /system/sessions", () => {
     const res = await list(w.coordA.token, {});
     expect(res.items[0]!.session_id).toBe(w.late.session.id);
     expect(res.items.at(-1)!.session_id).toBe(w.s1.session.id);
+  });
+
+  it("answers each session's tags in the list and the detail, as they were sent", async () => {
+    // A department of its own, so the other tests' counts of this world do not change.
+    const department = await createDepartment(db());
+    const ta = await createTa(db(), { department_id: department.id });
+    const { session } = await createSession(db(), ta.id, { tags: ["week-3", "office-hours"] });
+    const listed = await list(w.admin.token, { profile_id: ta.id });
+    expect(listed.items.map((item) => [item.session_id, item.tags])).toEqual([[session.id, ["week-3", "office-hours"]]]);
+    const detail = getSessionResponseSchema.parse(
+      await callJson(detailPost, "/system/session", { session_id: session.id }, { token: w.admin.token }),
+    );
+    expect(detail.tags).toEqual(["week-3", "office-hours"]);
+    const untagged = await list(w.coordA.token, { profile_id: w.ta1.profile_id });
+    expect(untagged.items.every((item) => item.tags.length === 0)).toBe(true);
   });
 });

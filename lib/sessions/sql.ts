@@ -20,6 +20,7 @@ export interface SessionListRow {
   profile_id: string;
   profile_name: string;
   title: string | null;
+  tags: string[];
   department_id: string | null;
   department_name: string | null;
   session_created_at: Date;
@@ -66,7 +67,7 @@ export function sessionListRows(profileIds: readonly string[] | null, body: List
   return prisma.$queryRaw<SessionListRow[]>`
     WITH page AS MATERIALIZED (${ordered})
     SELECT page.id::text AS id, page.sort_value::text AS sort_value, ss.session_id::text AS session_id, ss.profile_id::text AS profile_id,
-           p.name AS profile_name, s.title, p.department_id, d.name AS department_name,
+           p.name AS profile_name, s.title, s.tags, p.department_id, d.name AS department_name,
            s.created_at AS session_created_at, s.updated_at AS session_updated_at, s.ended_at, s.active,
            ss.group_count, ss.run_count, ss.chat_count, ss.attempt_count, ss.message_count, ss.total_tokens, ss.total_cost,
            ss.problem_count, ss.open_problem_count

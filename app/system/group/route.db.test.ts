@@ -193,7 +193,7 @@ describe("POST /system/group detail", () => {
       error: null,
     });
     expect(failed).toMatchObject({ messages: [], run: { status: "failed", error: "upstream timeout", duration_ms: 30_000 } });
-    expect(third?.previous_context_start_index).toBe(2);
+    expect(third).toMatchObject({ previous_context_start_index: 2, previous_context_start_position: 2 });
     expect(answer.models).toHaveLength(1);
     expect(answer.agents).toHaveLength(1);
     expect(answer.profiles).toEqual([{ profile_id: ta.profile_id, name: ta.name }]);
@@ -253,10 +253,41 @@ describe("POST /system/group detail", () => {
     expect(messages).toEqual(sequence.slice(offset, offset + limit).map(({ id, run_id, position }) => ({ id, run_id, position })));
     expect(messages?.map((m) => runOrder.indexOf(m.run_id))).toEqual(messageRuns);
     expect(answer.runs?.map((r) => runOrder.indexOf(r.run.id))).toEqual(listedRuns);
-    // A partial run keeps its own context index.
+    // A partial run keeps its context start as a position in the run.
     for (const r of answer.runs ?? []) {
-      expect(r.previous_context_start_index).toBe(group.runs.find((run) => run.id === r.run.id)?.previous_context_start_index);
+      expect(r.previous_context_start_position).toBe(group.runs.find((run) => run.id === r.run.id)?.previous_context_start_index);
     }
+  });
+
+  it("names every model and agent of the group, not only those of the runs on the page", async () => {
+    const [first, second] = [(await createModelWithPrices(db())).model, (await createModelWithPrices(db())).model];
+    const [agentA, agentB] = [await createAgent(db()), await createAgent(db())];
+    const { session } = await createSession(db(), ta.profile_id, { created_at: base });
+    const twoModels = await createGroupWithRuns(db(), mediaStore(), {
+      session,
+      created_at: base,
+      runs: [
+        { created_at: at(1), model_id: first.id, agent_id: agentA.id, messages: [{ role: "user", text: "one" }] },
+        { created_at: at(2), model_id: second.id, agent_id: agentB.id, messages: [{ role: "user", text: "two" }] },
+      ],
+    });
+    const answer = await fetchGroup({ group_id: twoModels.group.id, include_detail: true, message_offset: 0, message_limit: 1 });
+    expect(answer.runs?.map((r) => r.run.model_id)).toEqual([first.id]);
+    expect(answer.models?.map((m) => m.model_id).sort()).toEqual([first.id, second.id].sort());
+    expect(answer.agents?.map((a) => a.agent_id).sort()).toEqual([agentA.id, agentB.id].sort());
+  });
+
+  it("gives the context start as an index into the page's messages of the run, null when that message is not on the page", async () => {
+    const contextRun = group.runs.find((run) => run.previous_context_start_index === 2)!;
+    const first = sequence.findIndex((message) => message.run_id === contextRun.id);
+    const pageFrom = async (skip: number) => {
+      const answer = await fetchGroup({ group_id: group.group.id, include_detail: true, message_offset: first + skip, message_limit: 100 });
+      const entry = answer.runs!.find((r) => r.run.id === contextRun.id)!;
+      return [entry.messages[0]!.position, entry.previous_context_start_index, entry.previous_context_start_position];
+    };
+    expect(await pageFrom(0)).toEqual([0, 2, 2]); // positions 0–3 on the page: the message at position 2 is the third
+    expect(await pageFrom(1)).toEqual([1, 1, 2]); // the page starts at position 1: it is the second
+    expect(await pageFrom(3)).toEqual([3, null, 2]); // the page starts after it
   });
 
   it("orders runs started at the same instant by id", async () => {

@@ -114,7 +114,8 @@ function expectedItem(key: string): Partial<GroupListItem> {
     total_cost: sum(runs.map((r) => r.cost)),
     models,
     first_run_at: times.length ? new Date(times[0] ?? 0).toISOString() : null,
-    last_run_at: times.length ? new Date(times[times.length - 1] ?? 0).toISOString() : null,
+    // The span ends where the last run ended (its start while it is still going).
+    last_run_at: runs.length ? new Date(Math.max(...runs.map((r) => (r.finished_at ?? r.created_at).getTime()))).toISOString() : null,
   };
 }
 
