@@ -315,6 +315,32 @@ describe("POST /system/export", () => {
     expect(error.issues.map((issue) => issue.field)).toContain(field);
   });
 
+  it("tells a coordinator when departments asked for lie outside their scope, in the manifest, a header and the audit row", async () => {
+    const other = (await db().profile.findUniqueOrThrow({ where: { id: world.otherTa.profile_id } })).department_id!;
+    const outside = await exportZip(world.coordinator.token, { department_ids: [other] });
+    expect(outside.response.headers.get("glow-export-scope-narrowed")).toBe(`departments_outside_scope=${encodeURIComponent(other)}`);
+    expect(outside.manifest.scope).toEqual({
+      covers: "departments",
+      department_ids: [world.deptA],
+      narrowed: true,
+      departments_outside_scope: [other],
+    });
+    expect(outside.manifest.counts.sessions).toBe(0);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { request_id: outside.manifest.request_id, action: "export" } });
+    expect(audit.details).toMatchObject({ departments_outside_scope: [other] });
+
+    const mixed = await exportZip(world.coordinator.token, { department_ids: [world.deptA, other] });
+    expect(mixed.manifest.scope).toMatchObject({ narrowed: true, departments_outside_scope: [other] });
+    expect(mixed.manifest.counts.sessions).toBe(2);
+
+    const inside = await exportZip(world.coordinator.token, { department_ids: [world.deptA] });
+    expect(inside.response.headers.get("glow-export-scope-narrowed")).toBeNull();
+    expect(inside.manifest.scope.narrowed).toBe(false);
+    const admin = await exportZip(world.admin.token, { department_ids: [other] });
+    expect(admin.response.headers.get("glow-export-scope-narrowed")).toBeNull();
+    expect(admin.manifest.scope).toEqual({ covers: "everything", department_ids: [], narrowed: false, departments_outside_scope: [] });
+  });
+
   it("lists uploads whose bytes are gone instead of failing the ZIP", async () => {
     const session = await createSession(db(), world.otherTa.profile_id);
     const lost = await createUpload(db(), mediaStore(), randomBytes(10), { original_name: "lost.wav" });

@@ -71,6 +71,34 @@ export const exportFileSchema = z
   })
   .meta({ id: "ExportFile" });
 
+/** Header of an export whose department filter named departments the caller may not see. */
+export const scopeNarrowedHeader = "Glow-Export-Scope-Narrowed";
+
+export const exportScopeNoteSchema = z
+  .object({
+    covers: z.enum(["everything", "departments", "self"]).meta({
+      description: "What the caller may export: everything (admin), the TAs of their departments (coordinator), their own records (TA)",
+    }),
+    department_ids: z.array(z.string()).meta({ description: "The caller's departments (a coordinator's or a TA's); [] for an admin" }),
+    narrowed: z.boolean().meta({
+      description: `true when the request's department_ids named departments outside what the caller may see: those were left out (the export may be empty), they are listed here, and the response has the ${scopeNarrowedHeader} header`,
+    }),
+    departments_outside_scope: z.array(z.string()).meta({ description: "The requested departments that were left out" }),
+  })
+  .meta({ id: "ExportScopeNote" });
+export type ExportScopeNote = z.infer<typeof exportScopeNoteSchema>;
+
+/** What the caller may export, and whether the request asked for more than that. */
+export function exportScopeNote(
+  actor: { access_level: "admin" | "coordinator" | "ta"; department_ids: readonly string[] },
+  request: Pick<ExportRequest, "department_ids">,
+): ExportScopeNote {
+  const covers = actor.access_level === "admin" ? "everything" : actor.access_level === "coordinator" ? "departments" : "self";
+  const mine = covers === "everything" ? [] : [...actor.department_ids].sort();
+  const outside = covers === "everything" ? [] : [...new Set(request.department_ids ?? [])].filter((id) => !mine.includes(id)).sort();
+  return { covers, department_ids: mine, narrowed: outside.length > 0, departments_outside_scope: outside };
+}
+
 export const exportManifestSchema = z
   .object({
     format: z.literal("glow-export"),
@@ -86,6 +114,7 @@ export const exportManifestSchema = z
       department_ids: z.array(z.string()),
       roles: z.array(z.string()),
     }),
+    scope: exportScopeNoteSchema,
     include_media: z.boolean(),
     purpose: z.string().nullable(),
     csv: z.object({

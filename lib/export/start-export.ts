@@ -10,7 +10,7 @@ import type { MediaStore } from "@/lib/storage/media-store";
 import { auditCounts } from "./audit-counts";
 import { TextCache } from "./media";
 import { exportedEntities, exportScope, type ExportTarget } from "./scope";
-import type { ExportManifest, ExportRequest } from "./schemas";
+import { exportScopeNote, scopeNarrowedHeader, type ExportManifest, type ExportRequest, type ExportScopeNote } from "./schemas";
 import { writeExport, type ManifestHeader } from "./write-export";
 import { toWebStream, ZipWriter } from "./zip-writer";
 
@@ -27,6 +27,7 @@ export interface StartedExport {
   body: ReadableStream<Uint8Array>;
   /** Settles when the ZIP is complete (with its manifest) or has failed. */
   done: Promise<ExportManifest>;
+  scope: ExportScopeNote;
 }
 
 export async function startExport(actor: Actor, request: ExportRequest, options: ExportOptions): Promise<StartedExport> {
@@ -42,6 +43,7 @@ export async function startExport(actor: Actor, request: ExportRequest, options:
     roles: request.roles ?? [],
   };
   const purpose = request.purpose || null;
+  const scopeNote = exportScopeNote(actor, request);
 
   // Recorded before the first byte leaves, so even an export cancelled half-way is on record.
   await recordAudit(
@@ -50,7 +52,13 @@ export async function startExport(actor: Actor, request: ExportRequest, options:
       action: "export",
       target_type: target.type,
       target_id: target.id,
-      details: { filters, purpose, include_media: request.include_media, counts: await auditCounts(db, actor, request, target, scope, entities) },
+      details: {
+        filters,
+        purpose,
+        include_media: request.include_media,
+        counts: await auditCounts(db, actor, request, target, scope, entities),
+        ...(scopeNote.narrowed ? { departments_outside_scope: scopeNote.departments_outside_scope } : {}),
+      },
     },
     { headers: options.headers, requestId: options.requestId },
     db,
@@ -64,6 +72,7 @@ export async function startExport(actor: Actor, request: ExportRequest, options:
     actor: { profile_id: actor.profile_id, name: actor.name, email: actor.email, access_level: actor.access_level },
     target: { type: target.type, id: target.id },
     filters,
+    scope: scopeNote,
     include_media: request.include_media,
     purpose,
     csv: { encoding: "utf-8", line_ending: "CRLF", array_separator: ";", formula_prefix: "'" },
@@ -74,7 +83,7 @@ export async function startExport(actor: Actor, request: ExportRequest, options:
     zip.abort(error instanceof Error ? error : new Error(String(error)));
     throw error;
   });
-  return { filename: exportFileName(target, generatedAt), body: toWebStream(zip), done };
+  return { filename: exportFileName(target, generatedAt), body: toWebStream(zip), done, scope: scopeNote };
 }
 
 async function resolveTarget(db: PrismaClient, actor: Actor, request: ExportRequest): Promise<ExportTarget> {
@@ -112,6 +121,10 @@ export function exportResponse(started: StartedExport): Response {
       "Content-Disposition": `attachment; filename="${started.filename}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
+      // Said before the first byte, so a client can tell an empty export from a narrowed one.
+      ...(started.scope.narrowed
+        ? { [scopeNarrowedHeader]: `departments_outside_scope=${started.scope.departments_outside_scope.map(encodeURIComponent).join(",")}` }
+        : {}),
     },
   });
 }
