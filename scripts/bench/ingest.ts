@@ -26,6 +26,9 @@ export interface IngestMeasure {
   readsDuring: { p50: number; p95: number; count: number };
 }
 
+/** The title of the sessions this bench adds: the read cases leave them out (they are 50 times an ordinary session). */
+export const ingestedSessionTitle = "Bench ingestion";
+
 const runsPerBatch = 500;
 const messagesPerRun = 10;
 const runsPerGroup = 10;
@@ -34,7 +37,7 @@ function queueBatch(client: IngestClient, world: BenchWorld, agentId: string): n
   const sessionId = randomUUID();
   const now = Date.now();
   const at = (ms: number) => new Date(now + ms).toISOString();
-  client.add("session", { session_id: sessionId, profile_id: world.ta.profile_id, title: "Bench ingestion", started_at: at(0) });
+  client.add("session", { session_id: sessionId, profile_id: world.ta.profile_id, title: ingestedSessionTitle, started_at: at(0) });
   let messages = 0;
   for (let g = 0; g < runsPerBatch / runsPerGroup; g++) {
     const groupId = randomUUID();
