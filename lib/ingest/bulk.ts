@@ -292,8 +292,11 @@ async function applyNewMessages(
       accepted.map((event) => ({ session_id: runOf.get(event)!.session_id, at: at(event.created_at) })),
     );
   };
-  // The texts are written while these statements run; the stretch (and so the batch's commit) waits for both.
-  await Promise.all([textsWritten, insertRows()]);
+  // The texts are written while these statements run; the stretch (and so the batch's commit) waits
+  // for both. Both settle before a failure is thrown, so no statement of this stretch is still queued
+  // on the transaction when the caller rolls the stretch back.
+  const settled = await Promise.allSettled([insertRows(), textsWritten]);
+  for (const result of settled) if (result.status === "rejected") throw result.reason;
 }
 
 /** Applies a stretch (already cut by stretchPrefix, duplicates removed): groups, then runs, then messages. */

@@ -16,7 +16,10 @@ import { pricingResponse, type PricingResponse } from "@/lib/groups/schemas";
 import { createTokenResponseSchema } from "@/lib/tokens/schemas";
 import { createAgent, createModelWithPrices } from "@/prisma/factories/models";
 import { callJson, createActor, db, type TestActor } from "@/tests/api-helpers";
-import { ingestBatchResponseSchema, type IngestBatchResponse } from "./schemas";
+import type { Actor } from "@/lib/auth/actor";
+import { mediaStore, type MediaStore } from "@/lib/storage/media-store";
+import { applyBatch } from "./batch";
+import { ingestBatchResponseSchema, type IngestBatchRequest, type IngestBatchResponse } from "./schemas";
 
 let admin: TestActor;
 let ta: TestActor;
@@ -180,5 +183,42 @@ describe("the fast path of POST /ingest/batch", () => {
     expect(before).toContain('"total_cost"');
     await callJson(refreshPost, "/system/refresh", {}, { token: admin.token });
     expect(JSON.parse(await settled())).toEqual(JSON.parse(before));
+  });
+
+  it("applies nothing of a batch whose texts cannot be stored, and leaves no statement behind", async () => {
+    const failing: MediaStore = {
+      ...mediaStore(),
+      put: () => Promise.reject(new Error("disk full")),
+      putMany: (objects) => ({
+        stored: objects.map((_, i) => ({
+          storage_key: `00/00/00000000-0000-4000-8000-${String(i).padStart(12, "0")}.txt`,
+          byte_size: 1,
+          sha256: "x",
+        })),
+        written: Promise.reject(new Error("disk full")),
+      }),
+    };
+    const actor: Actor = {
+      profile_id: admin.profile_id,
+      name: "Admin",
+      email: "admin@test",
+      access_level: "admin",
+      department_ids: [],
+      token_id: null,
+    };
+    const [session, group, runId] = [randomUUID(), randomUUID(), randomUUID()];
+    const events = [
+      event({ type: "session", session_id: session, profile_id: ta.profile_id, started_at: t(0) }),
+      event({ type: "group", group_id: group, session_id: session, name: "One", created_at: t(1) }),
+      run(runId, group),
+      message(runId, 0, { text: `Unstorable ${randomUUID()}` }),
+    ];
+    const request = { headers: new Headers(), requestId: randomUUID() };
+    await expect(db().$transaction((tx) => applyBatch(tx, actor, events as IngestBatchRequest["events"], request, failing))).rejects.toThrow(
+      "disk full",
+    );
+    expect(await db().session.count({ where: { id: session } })).toBe(0);
+    expect(await db().run.count({ where: { id: runId } })).toBe(0);
+    expect(await db().ingestEvent.count({ where: { entity_id: { in: [session, group, runId] } } })).toBe(0);
   });
 });
