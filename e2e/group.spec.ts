@@ -1,6 +1,7 @@
 // The Group page: the run tree matches POST /system/group, media really play in Chromium, images load
 // and open in a keyboard-operable lightbox, texts appear inline, and long groups page through messages.
 import type { Locator, Page } from "@playwright/test";
+import { finishReasonLabels } from "@/lib/format/labels";
 import type { GetGroupResponse } from "@/lib/groups/schemas";
 import { expect, test } from "./fixtures";
 import { api } from "./support/api";
@@ -154,6 +155,9 @@ test("expanding a run shows its conversation, texts inline and the context windo
   const row = runRow(page, entry.run.id);
   const toggle = row.getByRole("button", { expanded: false }).first();
   await expect(row.locator("article")).toHaveCount(0);
+  // Why the run stopped, in words (every finished demo run has a reason).
+  expect(entry.run.finish_reason).not.toBeNull();
+  await expect(row.locator("h3")).toContainText(`Ended ${finishReasonLabels[entry.run.finish_reason!]}`);
   await toggle.click();
   await expect(row.getByRole("button", { expanded: true }).first()).toBeVisible();
   await expect(row.locator("article")).toHaveCount(entry.messages.length);

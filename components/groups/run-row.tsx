@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Money } from "@/components/ui/money";
 import { formatUtc } from "@/lib/format/dates";
+import { finishReasonLabels } from "@/lib/format/labels";
 import { formatCompact, formatDuration, formatInteger } from "@/lib/format/numbers";
 import type { MergedGroup, MergedRun } from "@/lib/groups/prepare";
 import { MessageList } from "./message-list";
@@ -85,6 +86,7 @@ export function RunRow({
               <Stat label="Duration">
                 {run.duration_ms === null ? (run.status === "running" ? "running" : "—") : formatDuration(run.duration_ms)}
               </Stat>
+              {run.finish_reason ? <Stat label="Ended">{finishReasonLabels[run.finish_reason]}</Stat> : null}
             </span>
           </span>
         </button>

@@ -25,6 +25,7 @@ export const runsEntity = treeEntity<Prisma.RunWhereInput>(
     "agent_name",
     "agent_kind",
     "status",
+    "finish_reason",
     "error",
     "input_tokens",
     "output_tokens",

@@ -2,6 +2,7 @@
 // status and problem kinds, shared by every table, filter menu, chart and timeline.
 import type { z } from "zod";
 import type { accessLevel, taRole } from "@/lib/api/common-schemas";
+import type { finishReasons } from "@/lib/groups/schemas";
 import type { problemKind, problemSeverity } from "@/lib/problems/schemas";
 import type { TokenScope } from "@/lib/tokens/schemas";
 import type { UserStatus } from "@/lib/users/schemas";
@@ -48,6 +49,16 @@ export const tokenScopeLabels: Record<TokenScope, string> = {
 function labelOf(labels: Record<string, string>, value: string): string {
   return labels[value] ?? value.replaceAll("_", " ");
 }
+
+/** Why a run stopped, as a reader says it. */
+export const finishReasonLabels: Record<(typeof finishReasons)[number], string> = {
+  stop: "Completed",
+  length: "Hit the token limit",
+  tool_calls: "Called a tool",
+  content_filter: "Content filter",
+  error: "Error",
+  cancelled: "Cancelled",
+};
 
 export const taRoleLabel = (role: string): string => labelOf(taRoleLabels, role);
 export const problemKindLabel = (kind: string): string => labelOf(problemKindLabels, kind);

@@ -29,6 +29,7 @@ interface RunRow {
   finished_at: Date | null;
   duration_ms: number | null;
   status: "running" | "succeeded" | "failed" | "cancelled";
+  finish_reason: Detail["runs"][number]["run"]["finish_reason"];
   error: string | null;
   previous_context_start_index: number;
   message_count: number;
@@ -49,7 +50,7 @@ function groupRuns(groupId: string): Promise<RunRow[]> {
   return prisma.$queryRaw<RunRow[]>`
     SELECT r.id::text AS id, r.created_at, r.input_tokens, r.output_tokens, r.cached_input_tokens, r.cost,
            r.model_id::text AS model_id, r.agent_id::text AS agent_id, r.profile_id::text AS profile_id, r.finished_at,
-           r.duration_ms, r.status::text AS status, r.error, r.previous_context_start_index,
+           r.duration_ms, r.status::text AS status, r.finish_reason::text AS finish_reason, r.error, r.previous_context_start_index,
            (SELECT count(*) FROM messages m WHERE m.run_id = r.id)::int AS message_count
     FROM runs r WHERE r.group_id = ${groupId}::uuid
     ORDER BY r.created_at, r.id`;
@@ -155,6 +156,7 @@ export async function groupDetail(
         finished_at: run.finished_at?.toISOString() ?? null,
         duration_ms: run.duration_ms,
         status: run.status,
+        finish_reason: run.finish_reason,
         error: run.error,
       },
       messages: messagesByRun.get(run.id) ?? [],

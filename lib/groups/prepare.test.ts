@@ -29,6 +29,7 @@ function run(n: number): GroupRun {
     finished_at: null,
     duration_ms: null,
     status: "succeeded",
+    finish_reason: "stop",
     error: null,
   };
 }

@@ -39,6 +39,9 @@ export type GetGroupRequest = z.infer<typeof getGroupRequest>;
 
 export const uploadKind = z.enum(["text", "audio", "image", "video", "file"]);
 export const runStatus = z.enum(["running", "succeeded", "failed", "cancelled"]);
+
+/** Why a run stopped (the OpenTelemetry GenAI finish reasons, normalized): shared with ingestion. */
+export const finishReasons = ["stop", "length", "tool_calls", "content_filter", "error", "cancelled"] as const;
 export const messageRole = z.enum(["system", "user", "assistant", "tool"]);
 
 export const groupDetailRun = z
@@ -55,6 +58,10 @@ export const groupDetailRun = z
     finished_at: timestamp.nullable(),
     duration_ms: z.int().min(0).nullable(),
     status: runStatus,
+    finish_reason: z.enum(finishReasons).nullable().meta({
+      description:
+        "Why the run stopped: stop, length (the token limit), tool_calls, content_filter, error or cancelled; null while running or when it was never sent",
+    }),
     error: z.string().nullable(),
   })
   .meta({ id: "GroupDetailRun" });

@@ -95,6 +95,7 @@ export interface RunInsert {
   model_id: string;
   agent_id: string;
   status: string;
+  finish_reason: string | null;
   error: string | null;
   input_tokens: number;
   cached_input_tokens: number;
@@ -109,17 +110,18 @@ export interface RunInsert {
 export async function insertRuns(tx: Tx, rows: RunInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, status, error, input_tokens, cached_input_tokens, output_tokens,
-                      previous_context_start_index, cost, created_at, finished_at, duration_ms)
-    SELECT id, group_id, profile_id, model_id, agent_id, status::"RunStatus", error, input_tokens, cached_input_tokens, output_tokens,
-           previous_context_start_index, cost, created_at, finished_at, duration_ms
+    INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, status, finish_reason, error, input_tokens, cached_input_tokens,
+                      output_tokens, previous_context_start_index, cost, created_at, finished_at, duration_ms)
+    SELECT id, group_id, profile_id, model_id, agent_id, status::"RunStatus", finish_reason::"FinishReason", error, input_tokens,
+           cached_input_tokens, output_tokens, previous_context_start_index, cost, created_at, finished_at, duration_ms
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.group_id)}::uuid[], ${rows.map((r) => r.profile_id)}::uuid[],
                 ${rows.map((r) => r.model_id)}::uuid[], ${rows.map((r) => r.agent_id)}::uuid[], ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.finish_reason)}::text[],
                 ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.input_tokens)}::int[], ${rows.map((r) => r.cached_input_tokens)}::int[],
                 ${rows.map((r) => r.output_tokens)}::int[], ${rows.map((r) => r.previous_context_start_index)}::int[],
                 ${rows.map((r) => r.cost)}::numeric[], ${rows.map((r) => r.created_at)}::timestamptz[],
                 ${rows.map((r) => r.finished_at)}::timestamptz[], ${rows.map((r) => r.duration_ms)}::int[])
-         AS t(id, group_id, profile_id, model_id, agent_id, status, error, input_tokens, cached_input_tokens, output_tokens,
+         AS t(id, group_id, profile_id, model_id, agent_id, status, finish_reason, error, input_tokens, cached_input_tokens, output_tokens,
               previous_context_start_index, cost, created_at, finished_at, duration_ms)`;
 }
 

@@ -185,6 +185,37 @@ describe("the fast path of POST /ingest/batch", () => {
     expect(JSON.parse(await settled())).toEqual(JSON.parse(before));
   });
 
+  it("records why each run stopped: as sent, implied by a failure, refused while running", async () => {
+    const session = randomUUID();
+    const group = randomUUID();
+    const [capped, failed, stillRunning, finishing] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const answer = await send([
+      event({ type: "session", session_id: session, profile_id: ta.profile_id, started_at: t(0) }),
+      event({ type: "group", group_id: group, session_id: session, name: "Steps", created_at: t(1) }),
+      run(capped, group, { finish_reason: "length" }),
+      run(failed, group, { status: "failed", error: "Timed out" }),
+      run(stillRunning, group, { status: "running", finished_at: undefined, finish_reason: "stop" }),
+      run(finishing, group, { status: "running", finished_at: undefined }),
+      // The same run finishing: an update, through the one-by-one path.
+      run(finishing, group, { finish_reason: "tool_calls" }),
+    ]);
+    expect(statuses(answer)).toEqual([
+      ["accepted", null],
+      ["accepted", null],
+      ["accepted", null],
+      ["accepted", null],
+      ["rejected", "finish_reason"],
+      ["accepted", null],
+      ["accepted", null],
+    ]);
+    const rows = await db().run.findMany({ where: { group_id: group }, select: { id: true, finish_reason: true } });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.finish_reason]))).toEqual({
+      [capped]: "length",
+      [failed]: "error",
+      [finishing]: "tool_calls",
+    });
+  });
+
   it("applies nothing of a batch whose texts cannot be stored, and leaves no statement behind", async () => {
     const failing: MediaStore = {
       ...mediaStore(),

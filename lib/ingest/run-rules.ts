@@ -3,7 +3,7 @@
 // both answer and write exactly alike.
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { LiveEvent } from "@/lib/live/schemas";
-import type { RunEvent } from "./schemas";
+import type { FinishReason, RunEvent } from "./schemas";
 
 /** The first rule the event breaks by itself (its parents aside), or null. */
 export function runEventProblem(event: RunEvent): ErrorIssue | null {
@@ -16,6 +16,7 @@ export function runEventProblem(event: RunEvent): ErrorIssue | null {
   if (finished && finished < created) return problem("finished_at", "finished_at must not be before created_at");
   if ((event.status === "failed" || event.status === "cancelled") !== !!event.error)
     return problem("error", "failed and cancelled runs carry an error, others none");
+  if (event.status === "running" && event.finish_reason) return problem("finish_reason", "a running run has no finish_reason yet");
   return null;
 }
 
@@ -23,6 +24,12 @@ export const noPrice = (event: RunEvent): ErrorIssue => ({
   field: "cost",
   message: `model ${event.model_id} has no price in force at created_at: send the cost`,
 });
+
+/** The reason sent, or the one the status implies (a failed run ended in error), or unknown. */
+export function finishReasonOf(event: Pick<RunEvent, "status" | "finish_reason">): FinishReason | null {
+  if (event.finish_reason) return event.finish_reason;
+  return event.status === "failed" ? "error" : event.status === "cancelled" ? "cancelled" : null;
+}
 
 /** The run's columns a create or an update writes (not its group, owner or creation time). */
 export function runColumns(event: RunEvent, cost: string) {
@@ -32,6 +39,7 @@ export function runColumns(event: RunEvent, cost: string) {
     model_id: event.model_id,
     agent_id: event.agent_id,
     status: event.status,
+    finish_reason: finishReasonOf(event),
     error: event.error ?? null,
     input_tokens: event.input_tokens,
     cached_input_tokens: event.cached_input_tokens,

@@ -1,7 +1,7 @@
 // Sessions with their chats and attempts, and generation groups with runs, messages, text uploads
 // and tool calls. Row shapes are shared with the demo seed, which builds the same rows in bulk.
 import type { MediaStore } from "@/lib/storage/media-store";
-import type { MessageRole, RunStatus } from "@/lib/generated/prisma/enums";
+import type { FinishReason, MessageRole, RunStatus } from "@/lib/generated/prisma/enums";
 import { priceInForce, runCost, type PricePerMillion, type TokenCounts } from "./cost.ts";
 import { addMs, newId, uniqueToken } from "./ids.ts";
 import { createAgent, createModelWithPrices } from "./models.ts";
@@ -52,6 +52,7 @@ export interface RunRow extends TokenCounts {
   agent_id: string;
   profile_id: string;
   status: RunStatus;
+  finish_reason: FinishReason | null;
   error: string | null;
   cost: string;
   previous_context_start_index: number;
@@ -96,13 +97,20 @@ export function buildSession(profileId: string, overrides: Partial<SessionRow> =
   };
 }
 
-export type RunInput = Omit<RunRow, "id" | "cost" | "finished_at" | "duration_ms"> & Partial<Pick<RunRow, "id" | "finished_at" | "duration_ms">>;
+export type RunInput = Omit<RunRow, "id" | "cost" | "finished_at" | "duration_ms" | "finish_reason"> &
+  Partial<Pick<RunRow, "id" | "finished_at" | "duration_ms" | "finish_reason">>;
+
+/** A run's finish reason when none is given: what its status implies, "stop" for a plain success. */
+export function defaultFinishReason(status: RunStatus): FinishReason | null {
+  return status === "failed" ? "error" : status === "cancelled" ? "cancelled" : status === "running" ? null : "stop";
+}
 
 /** A run row whose cost is computed exactly from its tokens and the price given (the one in force). */
 export function buildRun(input: RunInput, price: PricePerMillion): RunRow {
   const duration_ms = input.duration_ms ?? (input.status === "running" ? null : 1500);
   const finished_at = input.finished_at !== undefined ? input.finished_at : duration_ms === null ? null : addMs(input.created_at, duration_ms);
-  return { id: newId(), ...input, duration_ms, finished_at, cost: runCost(input, price) };
+  const finish_reason = input.finish_reason !== undefined ? input.finish_reason : defaultFinishReason(input.status);
+  return { id: newId(), ...input, finish_reason, duration_ms, finished_at, cost: runCost(input, price) };
 }
 
 export interface CreateSessionOptions {
@@ -146,6 +154,7 @@ export interface MessageSpec {
 export interface RunSpec extends Partial<TokenCounts> {
   messages?: readonly MessageSpec[];
   status?: RunStatus;
+  finish_reason?: FinishReason | null;
   error?: string | null;
   previous_context_start_index?: number;
   created_at?: Date;
@@ -223,6 +232,7 @@ export async function createGroupWithRuns(db: Db, store: MediaStore, options: Cr
         agent_id: spec.agent_id ?? agent_id,
         profile_id: options.session.profile_id,
         status: spec.status ?? "succeeded",
+        ...(spec.finish_reason !== undefined ? { finish_reason: spec.finish_reason } : {}),
         error: spec.error ?? null,
         input_tokens,
         cached_input_tokens: spec.cached_input_tokens ?? 0,

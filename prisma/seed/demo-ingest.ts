@@ -85,6 +85,7 @@ export function takeRecentSessions(rows: DemoRows, textOf: (sha256: string) => s
         model_id: run.model_id,
         agent_id: run.agent_id,
         status: run.status,
+        ...(run.finish_reason ? { finish_reason: run.finish_reason } : {}),
         error: run.error,
         input_tokens: run.input_tokens,
         cached_input_tokens: run.cached_input_tokens,

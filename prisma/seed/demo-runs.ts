@@ -1,6 +1,6 @@
 // One run with its messages, text uploads, media attachments and tool calls. Token counts follow
 // the text (about 4 characters a token), and the cost is the exact price formula at created_at.
-import type { MessageRole, RunStatus } from "@/lib/generated/prisma/enums";
+import type { FinishReason, MessageRole, RunStatus } from "@/lib/generated/prisma/enums";
 import { buildRun, mediaTypeOf, priceInForce, type AgentRow, type ModelRow, type PriceRow, type RunRow, type UploadRow } from "../factories/index.ts";
 import { runErrors } from "./catalog.ts";
 import type { DemoMedia, DemoMediaName, TextPool } from "./demo-media.ts";
@@ -66,6 +66,17 @@ function durationFor(env: DemoEnv, plan: RunPlan, error: string | null): number 
   return Math.round(plan.base_duration_ms * (0.6 + env.rng.next() * 0.9));
 }
 
+/**
+ * Why a successful demo run stopped: a tool call when its last message made one, else mostly a
+ * natural stop, with a few cut by the token limit or the content filter. Read from the run's id, so
+ * the demo's random sequence (and every other row) stays as it was.
+ */
+function succeededFinishReason(id: string, messages: readonly { calls?: readonly unknown[] }[]): FinishReason {
+  if (messages.at(-1)?.calls?.length) return "tool_calls";
+  const roll = parseInt(id.slice(-2), 16) % 100;
+  return roll < 5 ? "length" : roll < 7 ? "content_filter" : "stop";
+}
+
 /** Adds the run and its rows to ctx.rows and returns the run. */
 export function addRun(env: DemoEnv, plan: RunPlan): RunRow {
   const { rows } = env.ctx;
@@ -74,9 +85,11 @@ export function addRun(env: DemoEnv, plan: RunPlan): RunRow {
   if (!price) throw new Error(`No price in force for model ${plan.model_id} at ${plan.created_at.toISOString()}`);
   // A run that did not finish produced nothing: drop the messages it would have generated.
   const messages = plan.status === "succeeded" ? plan.messages : plan.messages.filter((m) => !m.generated);
+  const id = env.rng.uuid();
   const run = buildRun(
     {
-      id: env.rng.uuid(),
+      id,
+      finish_reason: plan.status === "succeeded" ? succeededFinishReason(id, messages) : undefined,
       group_id: plan.group_id,
       model_id: plan.model_id,
       agent_id: plan.agent_id,

@@ -190,9 +190,13 @@ describe("POST /system/group detail", () => {
       finished_at: source?.finished_at?.toISOString(),
       duration_ms: source?.duration_ms,
       status: "succeeded",
+      finish_reason: "stop",
       error: null,
     });
-    expect(failed).toMatchObject({ messages: [], run: { status: "failed", error: "upstream timeout", duration_ms: 30_000 } });
+    expect(failed).toMatchObject({
+      messages: [],
+      run: { status: "failed", finish_reason: "error", error: "upstream timeout", duration_ms: 30_000 },
+    });
     expect(third).toMatchObject({ previous_context_start_index: 2, previous_context_start_position: 2 });
     expect(answer.models).toHaveLength(1);
     expect(answer.agents).toHaveLength(1);

@@ -13,6 +13,7 @@
 // Every id is derived from the trace and span ids, so an exporter that sends a span again changes nothing.
 import { v5 as uuidv5 } from "uuid";
 import type { EventFields, IngestEventType } from "@/lib/ingest/client";
+import type { FinishReason } from "@/lib/ingest/schemas";
 import { anyValueSchema, type OtlpSpan, type OtlpTraceRequest } from "./schemas";
 
 // The namespace of Glow's name-based ids (a fixed, random UUID).
@@ -54,6 +55,26 @@ const text = (attrs: Attributes, ...keys: string[]): string | undefined => {
 const count = (attrs: Attributes, key: string): number => {
   const value = attrs.get(key);
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
+};
+// gen_ai.response.finish_reasons as providers word them, to Glow's finish reasons.
+const finishReasonWords: Record<string, FinishReason> = {
+  stop: "stop",
+  end_turn: "stop",
+  length: "length",
+  max_tokens: "length",
+  tool_calls: "tool_calls",
+  tool_use: "tool_calls",
+  function_call: "tool_calls",
+  content_filter: "content_filter",
+  safety: "content_filter",
+  error: "error",
+};
+/** The span's first finish reason Glow knows, if any. */
+const finishReasonOf = (attrs: Attributes): FinishReason | undefined => {
+  const value = attrs.get("gen_ai.response.finish_reasons");
+  const words = Array.isArray(value) ? value : [value];
+  for (const word of words) if (typeof word === "string" && finishReasonWords[word.toLowerCase()]) return finishReasonWords[word.toLowerCase()];
+  return undefined;
 };
 const isoOf = (nanos: string | number) => new Date(Number(BigInt(nanos) / 1_000_000n)).toISOString();
 
@@ -214,6 +235,7 @@ export function mapSpans(request: OtlpTraceRequest, lookups: Lookups): { events:
         model_id: modelId,
         agent_id: agentId,
         status: failed ? "failed" : ended ? "succeeded" : "running",
+        ...(ended && !failed && finishReasonOf(attrs) ? { finish_reason: finishReasonOf(attrs) } : {}),
         error: failed ? span.status?.message || text(attrs, "error.type") || "The span ended in error" : null,
         input_tokens: input,
         cached_input_tokens: Math.min(count(attrs, "gen_ai.usage.cache_read.input_tokens"), input),

@@ -62,7 +62,7 @@ describe("POST /ingest/otlp/v1/traces", () => {
     expect(stored.profile_id).toBe(ta.profile_id);
     expect(stored.groups).toHaveLength(1);
     const [run] = stored.groups[0]!.runs;
-    expect(run).toMatchObject({ status: "succeeded", input_tokens: 97, output_tokens: 52, duration_ms: 1850 });
+    expect(run).toMatchObject({ status: "succeeded", finish_reason: "stop", input_tokens: 97, output_tokens: 52, duration_ms: 1850 });
     expect(run?.created_at.toISOString()).toBe("2026-06-02T10:00:00.000Z");
     // 97 × $30 + 52 × $60 per million tokens.
     expect(run?.cost.toFixed()).toBe("0.00603");
@@ -107,7 +107,7 @@ describe("POST /ingest/otlp/v1/traces", () => {
     const failed = await send(traces({ session, errorStatus: true }));
     expect(await failed.json()).toEqual({});
     const run = await db().run.findFirstOrThrow({ where: { group: { session_id: nameBasedId(`session:${session}`) } } });
-    expect(run).toMatchObject({ status: "failed", error: "rate limited" });
+    expect(run).toMatchObject({ status: "failed", finish_reason: "error", error: "rate limited" });
 
     const unknownModel = await send(traces({ model: "a-model-glow-has-no-price-for" }));
     const answer = otlpTraceResponseSchema.parse(await unknownModel.json());

@@ -2,6 +2,7 @@
 // Every event names its own id (event_id, for idempotency) and the id of the record it creates or
 // updates, chosen by the sender, so later events can point at it before any answer comes back.
 import { z } from "zod";
+import { finishReasons } from "@/lib/groups/schemas";
 import { errorIssueSchema } from "@/lib/api/errors";
 import { timestamp, uuid } from "@/lib/api/common-schemas";
 import { compareDecimals } from "@/lib/format/decimal";
@@ -73,6 +74,9 @@ export const groupEventSchema = z
   })
   .meta({ id: "IngestGroupEvent" });
 
+export const finishReason = z.enum(finishReasons, { error: `finish_reason must be one of ${finishReasons.join(", ")}` });
+export type FinishReason = z.infer<typeof finishReason>;
+
 export const runEventSchema = z
   .strictObject({
     type: z.literal("run"),
@@ -82,6 +86,10 @@ export const runEventSchema = z
     model_id: uuid("model_id"),
     agent_id: uuid("agent_id"),
     status: z.enum(["running", "succeeded", "failed", "cancelled"]),
+    finish_reason: finishReason.optional().meta({
+      description:
+        "Why the run stopped; none while running. When absent: error for a failed run, cancelled for a cancelled one, unknown (null) otherwise",
+    }),
     error: z.string().max(4000).nullable().optional().meta({ description: "Required for failed and cancelled runs" }),
     input_tokens: tokens("input_tokens").meta({ description: "Including the cached input tokens" }),
     cached_input_tokens: tokens("cached_input_tokens").default(0),
