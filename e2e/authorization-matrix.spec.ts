@@ -1,6 +1,7 @@
 // The authorization matrix: every endpoint of lib/contract/endpoints.ts and every page, asked by
 // every kind of caller about an object of department A and one of department B, over real HTTP.
-// An endpoint without rows here fails its test, so a new endpoint cannot slip past the matrix.
+// An endpoint without rows here and a probe in e2e/support/authorization-probes.ts fails its test,
+// so a new endpoint cannot slip past the matrix.
 //
 // Callers: anonymous (no credential), revoked (a revoked API token; for pages a browser whose
 // sign-in was revoked), ta (TA A, the owner of every A object), coord_a / coord_b (coordinators of
@@ -14,9 +15,9 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { endpoints } from "@/lib/contract/endpoints";
-import type { MediaKind } from "@/lib/media/schemas";
 import { expect, test } from "./fixtures";
 import { createAuthorizationWorld, startEmulating, type AuthorizationWorld, type Side } from "./support/authorization-world";
+import { matrixProbes, type Body, type Probe } from "./support/authorization-probes";
 import { parseMatrix, type MatrixRow } from "./support/matrix-table";
 
 const apiCallers = ["anonymous", "revoked", "ta", "coord_a", "coord_b", "admin", "admin_web", "emulating"] as const;
@@ -85,91 +86,12 @@ path                         object anonymous revoked ta      coord_a coord_b ad
 type Outcome = "ok" | "hidden" | "401" | "403" | "404";
 type ApiRow = MatrixRow<ApiCaller, Outcome> & { path: string };
 
-type Body = Record<string, unknown>;
-
-/** How to ask an endpoint about an object, and how to tell whether the answer shows it. */
-type Probe =
-  | { kind: "id"; id: (side: Side) => string; body: (id: string) => Body; shows?: (json: Record<string, unknown>) => boolean }
-  | { kind: "filter"; body: (side: Side) => Body; shows: (text: string, side: Side) => boolean }
-  | { kind: "none"; body: () => Body };
-
-const byDepartment = (side: Side): Body => ({ department_ids: [side.department_id] });
-const byProfile = (side: Side): Body => ({ profile_id: side.ta.profile_id });
-const download = (kind: MediaKind): Probe => ({ kind: "id", id: (side) => side.uploads[kind], body: (id) => ({ [`${kind}_upload_id`]: id }) });
-
-const probes: Record<string, Probe> = {
-  "/system/activity": { kind: "filter", body: byDepartment, shows: (text, side) => text.includes(side.ta.profile_id) },
-  // Either sign of the department's data: its open problem (among the newest 8, which other specs
-  // adding problems could push out) or its cost line (the side's run is in the default window).
-  "/system/dashboard": {
-    kind: "filter",
-    body: byDepartment,
-    shows: (text, side) =>
-      text.includes(side.problem_id) ||
-      (JSON.parse(text) as { cost_by_department: { department_id: string | null }[] }).cost_by_department.some(
-        (row) => row.department_id === side.department_id,
-      ),
-  },
-  "/system/follow_up": { kind: "filter", body: byDepartment, shows: (text, side) => text.includes(side.ta.profile_id) },
-  "/system/sessions": { kind: "filter", body: byProfile, shows: (text, side) => text.includes(side.session_id) },
-  "/system/session": { kind: "id", id: (side) => side.session_id, body: (id) => ({ session_id: id }), shows: (json) => json.session_exists === true },
-  "/system/group": { kind: "id", id: (side) => side.group_id, body: (id) => ({ group_id: id }), shows: (json) => json.group_exists === true },
-  "/system/groups": { kind: "filter", body: byProfile, shows: (text, side) => text.includes(side.group_id) },
-  // Model prices are public; what is scoped is the runs counted against them.
-  "/system/pricing": {
-    kind: "filter",
-    body: byDepartment,
-    shows: (text) => (JSON.parse(text) as { cost_by_model: { run_count: number }[] }).cost_by_model.some((model) => model.run_count > 0),
-  },
-  "/system/audio_download": download("audio"),
-  "/system/image_download": download("image"),
-  "/system/video_download": download("video"),
-  "/system/file_download": download("file"),
-  "/system/text_download": download("text"),
-  "/system/export": { kind: "id", id: (side) => side.session_id, body: (id) => ({ target_session_id: id }) },
-  "/system/refresh": { kind: "none", body: () => ({}) },
-  "/system/problems": { kind: "filter", body: byProfile, shows: (text, side) => text.includes(side.problem_id) },
-  // resolved: false re-opens an open problem, which changes nothing: the rows stay as they were.
-  "/activity/resolve": { kind: "id", id: (side) => side.problem_id, body: (id) => ({ problem_id: id, resolved: false }) },
-  "/system/emulation/start": { kind: "id", id: (side) => side.ta.profile_id, body: (id) => ({ profile_id: id }) },
-  "/system/emulation/end": { kind: "none", body: () => ({}) },
-  // The admin endpoints act on any account; the spare TA is the one they may change.
-  "/system/users": { kind: "filter", body: (side) => ({ search: side.ta.email }), shows: (text, side) => text.includes(side.ta.profile_id) },
-  "/system/users/create": {
-    kind: "none",
-    body: () => {
-      const tag = randomUUID().slice(0, 8);
-      return { name: `Matrix Invitee ${tag}`, email: `matrix-${tag}@test.glow.example`, access_level: "ta", department_id: "dept-cs" };
-    },
-  },
-  // Setting the name it already has changes nothing a later row could notice.
-  "/system/users/update": { kind: "id", id: (side) => side.spare.profile_id, body: (id) => ({ profile_id: id, name: spareName(id) }) },
-  "/system/users/invite": { kind: "id", id: (side) => side.spare.profile_id, body: (id) => ({ profile_id: id }) },
-  "/system/tokens": { kind: "filter", body: byProfile, shows: (text, side) => text.includes(side.ta.profile_id) },
-  "/system/tokens/create": {
-    kind: "id",
-    id: (side) => side.spare.profile_id,
-    body: (id) => ({ name: "matrix", profile_id: id, expires_in_days: 1 }),
-  },
-  "/system/tokens/revoke": { kind: "id", id: (side) => side.spare_token_id, body: (id) => ({ token_id: id }) },
-  "/system/audit": { kind: "none", body: () => ({ page_size: 1 }) },
-  "/system/audit/access_history": {
-    kind: "id",
-    id: (side) => side.ta.profile_id,
-    body: (id) => ({ profile_id: id, purpose: "Authorization matrix" }),
-  },
-  // Only a token with the ingest scope may send data; no caller of the matrix has one.
-  "/ingest/batch": { kind: "none", body: () => ({ events: [{ type: "session" }] }) },
-  "/ingest/upload": { kind: "none", body: () => ({}) },
-  "/ingest/otlp/v1/traces": { kind: "none", body: () => ({ resourceSpans: [] }) },
-  // Every signed-in caller may open a stream; which events each receives is lib/live/watch.db.test.ts's.
-  "/system/watch": { kind: "none", body: () => ({ max_seconds: 0.5 }) },
-};
-
 function spareName(profileId: string): string {
   const spare = [world.A.spare, world.B.spare].find((user) => user.profile_id === profileId);
   return spare?.name ?? "Matrix Missing";
 }
+
+const probes = matrixProbes(spareName);
 
 const apiRows: ApiRow[] = parseMatrix<ApiCaller, Outcome>(apiMatrix, apiCallers).map((row) => ({ ...row, path: row.subject }));
 
