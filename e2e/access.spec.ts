@@ -44,8 +44,13 @@ async function signInWithForm(page: Page, user: { email: string; password: strin
   await settle(page);
 }
 
+/**
+ * The ids of the rows a person sees. Only visible ones: a streamed Suspense boundary can hold a
+ * hidden copy of the table for a moment before React swaps it in (once seen under the full suite's
+ * load: the TA's one row counted twice).
+ */
 function idsOnScreen(page: Page, selector: string, attribute: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((nodes, name) => nodes.map((node) => node.getAttribute(name) ?? ""), attribute);
+  return page.locator(`${selector}:visible`).evaluateAll((nodes, name) => nodes.map((node) => node.getAttribute(name) ?? ""), attribute);
 }
 
 async function activityRowIds(page: Page): Promise<string[]> {
