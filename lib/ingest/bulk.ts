@@ -234,21 +234,21 @@ async function applyNewMessages(
   if (accepted.length === 0) return;
 
   // Each distinct text is stored once: found by its hash among earlier uploads, or written now.
-  const texts = new Map<string, { bytes: Uint8Array; storage_key?: string }>();
+  const texts = new Map<string, { bytes: Uint8Array; sha256: string; storage_key?: string }>();
   const hashOf = new Map<MessageEvent, string>();
   for (const event of accepted) {
     if (event.text === undefined) continue;
     const bytes = new TextEncoder().encode(event.text);
     const hash = sha256(bytes);
     hashOf.set(event, hash);
-    if (!texts.has(hash)) texts.set(hash, { bytes });
+    if (!texts.has(hash)) texts.set(hash, { bytes, sha256: hash });
   }
   let textsWritten = Promise.resolve();
   if (texts.size) {
     const stored = await storedTexts(tx, [...texts.keys()]);
     for (const row of stored) texts.get(row.sha256)!.storage_key = row.storage_key;
     const unstored = [...texts.values()].filter((text) => !text.storage_key);
-    const put = store.putMany(unstored.map((text) => ({ bytes: text.bytes, extension: "txt" })));
+    const put = store.putMany(unstored.map((text) => ({ bytes: text.bytes, extension: "txt", sha256: text.sha256 })));
     unstored.forEach((text, i) => (text.storage_key = put.stored[i]!.storage_key));
     textsWritten = put.written;
   }

@@ -70,7 +70,7 @@ const finishReasonWords: Record<string, FinishReason> = {
   error: "error",
 };
 /** The span's first finish reason Glow knows, if any. */
-const finishReasonOf = (attrs: Attributes): FinishReason | undefined => {
+const spanFinishReason = (attrs: Attributes): FinishReason | undefined => {
   const value = attrs.get("gen_ai.response.finish_reasons");
   const words = Array.isArray(value) ? value : [value];
   for (const word of words) if (typeof word === "string" && finishReasonWords[word.toLowerCase()]) return finishReasonWords[word.toLowerCase()];
@@ -235,7 +235,7 @@ export function mapSpans(request: OtlpTraceRequest, lookups: Lookups): { events:
         model_id: modelId,
         agent_id: agentId,
         status: failed ? "failed" : ended ? "succeeded" : "running",
-        ...(ended && !failed && finishReasonOf(attrs) ? { finish_reason: finishReasonOf(attrs) } : {}),
+        ...(ended && !failed ? { finish_reason: spanFinishReason(attrs) } : {}),
         error: failed ? span.status?.message || text(attrs, "error.type") || "The span ended in error" : null,
         input_tokens: input,
         cached_input_tokens: Math.min(count(attrs, "gen_ai.usage.cache_read.input_tokens"), input),
