@@ -7,6 +7,7 @@ import "server-only";
 // so a new one cannot be forgotten; then ANALYZE keeps the planner's statistics current.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { retryOnWriteConflict } from "@/lib/db/write-conflict";
 import type { RefreshResponse } from "./schemas";
 
 // The tables the activity, session, group and pricing summaries read.
@@ -67,7 +68,9 @@ export async function refreshSummaries(): Promise<RefreshResponse> {
   for (const { name } of summaries) {
     let drift: DriftRow | undefined;
     const duration_ms = await timed(async () => {
-      [drift] = await prisma.$queryRaw<DriftRow[]>`SELECT ${name} AS name, r.* FROM glow_reconcile_summary(${name}) r`;
+      // A reconcile touches every drifted row while ingestion keeps writing: PostgreSQL may pick it as
+      // a deadlock's victim (seen once beside the test suite's writers). It changed nothing then, so it runs again.
+      [drift] = await retryOnWriteConflict(() => prisma.$queryRaw<DriftRow[]>`SELECT ${name} AS name, r.* FROM glow_reconcile_summary(${name}) r`);
     });
     refreshed.push({
       name,
