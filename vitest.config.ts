@@ -29,8 +29,17 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,
-    // Suites call the API far faster than any person; the limiter has its own unit test.
-    env: { GLOW_RATE_LIMIT_PER_TOKEN: "1000000", GLOW_RATE_LIMIT_PER_IP: "1000000" },
+    // Suites call the API far faster than any person; the limiter has its own unit test. Their data is
+    // years old and they share one database, so the session status rules would expire sessions other
+    // files count on: the idle and expiry times are a century (lib/sessions/status.db.test.ts lowers
+    // them for its own sessions from before 2008) and the background sweep is off.
+    env: {
+      GLOW_RATE_LIMIT_PER_TOKEN: "1000000",
+      GLOW_RATE_LIMIT_PER_IP: "1000000",
+      GLOW_SESSION_STATUS_IDLE_MINUTES: String(100 * 365 * 24 * 60),
+      GLOW_SESSION_STATUS_EXPIRE_MINUTES: String(100 * 365 * 24 * 60),
+      GLOW_SESSION_STATUS_SWEEP_SECONDS: "0",
+    },
     hookTimeout: 120_000,
     projects: [
       // Projects add to an inherited include, so each names its own files.

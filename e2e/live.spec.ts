@@ -106,7 +106,7 @@ test("a session's page shows runs as they are ingested, and its end, without a r
   await page.evaluate(() => Object.assign(window, { glowLiveMark: true }));
 
   await ingest(page, w, [event({ type: "session", session_id: ids.session, profile_id: w.ta.profile_id, started_at: createdAt, ended_at: now() })]);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Ended");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Completed");
   // The page refreshed its data in place, and the ended session stops listening.
   expect(await stillThisDocument()).toBe(true);
   await expect(page.locator("[data-live-status]")).toHaveCount(0);

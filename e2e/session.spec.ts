@@ -1,7 +1,9 @@
 // One session (/sessions/[id]): header, groups and timeline equal POST /system/session, the timeline
 // is chronological, long timelines are cut, problems resolve in place, and unknown ids show a not-found page.
 import type { Page } from "@playwright/test";
+import { sessionStatusLabels } from "@/lib/format/labels";
 import { formatMoney } from "@/lib/format/money";
+import { formatDuration } from "@/lib/format/numbers";
 import type { GetSessionResponse, ListSessionsResponse } from "@/lib/sessions/schemas";
 import { createProblem } from "@/prisma/factories/problems.ts";
 import { createTa } from "@/prisma/factories/people.ts";
@@ -68,9 +70,11 @@ test("the header, groups and timeline equal the API, in chronological order", as
   const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
   await expect(header.getByRole("link", { name: detail.profile_name! })).toHaveAttribute("href", `/sessions?profile_id=${detail.profile_id}`);
   await expect(header).toContainText(detail.department_name ?? "No department");
-  await expect(header).toContainText(detail.active ? "Active" : "Ended");
-  await expect(header.locator("dd").nth(2)).toHaveText(String(detail.run_count));
-  await expect(header.locator("dd").nth(4)).toHaveText(formatMoney(detail.total_cost));
+  await expect(header.getByRole("heading", { level: 1 })).toContainText(sessionStatusLabels[detail.status!].label);
+  const failed = detail.failed_run_count ? ` (${detail.failed_run_count} failed)` : "";
+  await expect(header.locator("dd").nth(2)).toHaveText(`${detail.run_count}${failed}`);
+  await expect(header.locator("dd").nth(3)).toHaveText(detail.avg_response_ms === null ? "—" : formatDuration(detail.avg_response_ms));
+  await expect(header.locator("dd").nth(5)).toHaveText(formatMoney(detail.total_cost));
   // Demo sessions carry their course (and topics) as tags: shown as sent.
   expect(detail.tags.length).toBeGreaterThan(0);
   await expect(header.getByRole("list", { name: "Tags" }).getByRole("listitem")).toHaveText(detail.tags);
@@ -95,6 +99,15 @@ test("the header, groups and timeline equal the API, in chronological order", as
   await expect(items.first()).toContainText("Session started");
   const finished = detail.timeline.find((event) => event.event_type === "run_finished" && event.extra_1);
   if (finished) await expect(timeline).toContainText(`Run finished on ${finished.extra_1}`);
+
+  // A tag opens the session history filtered by it.
+  const tag = detail.tags[0]!;
+  await header.getByRole("link", { name: tag, exact: true }).click();
+  await expect(page).toHaveURL(`/sessions?tags=${encodeURIComponent(tag)}`);
+  await expect(page.getByRole("group", { name: "Tags" }).getByRole("button", { name: `Remove tag ${tag}` })).toBeVisible();
+  const tagged = await api<ListSessionsResponse>(page.request, admin.token, "/system/sessions", { tags: [tag] });
+  expect(tagged.items.every((item) => item.tags.includes(tag))).toBe(true);
+  await expect(page.locator("table tbody tr").first().getByRole("link").first()).toHaveAttribute("href", `/sessions/${tagged.items[0]!.session_id}`);
 });
 
 test("a long timeline shows 200 events until asked for all", async ({ adminPage: page, admin }) => {

@@ -1,6 +1,7 @@
 // The session history (/sessions): what it shows equals POST /system/sessions for the same filters,
 // sort and page, and every control lives in the URL.
 import type { Page } from "@playwright/test";
+import { sessionStatusLabels } from "@/lib/format/labels";
 import { formatMoney } from "@/lib/format/money";
 import type { ListSessionsRequest, ListSessionsResponse } from "@/lib/sessions/schemas";
 import { expect as baseExpect, test } from "./fixtures";
@@ -72,6 +73,8 @@ test("the first page shows the API's sessions, newest first, with every column",
     "Chats",
     "Attempts",
     "Messages",
+    "Failed runs",
+    "Mean response",
     "Tokens",
     "Cost",
     "Problems",
@@ -84,7 +87,7 @@ test("the first page shows the API's sessions, newest first, with every column",
   const firstRow = page.locator("table tbody tr").first();
   await expect(firstRow).toContainText(first.profile_name);
   await expect(firstRow.getByRole("link", { name: first.profile_name })).toHaveAttribute("href", `/sessions/${first.session_id}`);
-  await expect(firstRow).toContainText(first.active ? "Active" : "Ended");
+  await expect(firstRow).toContainText(sessionStatusLabels[first.status].label);
   await expect(
     firstRow.locator(`span[title="${first.open_problem_count} open of ${first.problem_count} problem${first.problem_count === 1 ? "" : "s"}"]`),
   ).toBeVisible();
@@ -109,21 +112,30 @@ test("sorting by a column header changes the URL and the order", async ({ adminP
 
 test("status, department, role and date filters change the URL and the rows", async ({ adminPage: page, admin }) => {
   await open(page, "/sessions");
-  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("ended");
-  await expect(page).toHaveURL(/active=ended/);
-  await expectRowsMatchApi(page, admin.token, { active: false });
-  await expect(page.locator("table tbody").getByText("Active", { exact: true })).toHaveCount(0);
+  await page.locator("summary", { hasText: "Status" }).click();
+  await page.getByRole("checkbox", { name: /^Completed/ }).check();
+  await page.getByRole("checkbox", { name: /^Aborted/ }).check();
+  await expect(page).toHaveURL(/status=completed&status=aborted/);
+  await expectRowsMatchApi(page, admin.token, { status: ["completed", "aborted"] });
+  for (const other of ["Active", "Idle", "Expired"]) await expect(page.locator("table tbody").getByText(other, { exact: true })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("combobox", { name: "Failed runs", exact: true }).selectOption("with");
+  await expect(page).toHaveURL(/failed_runs=with/);
+  await expectRowsMatchApi(page, admin.token, { status: ["completed", "aborted"], has_failed_runs: true });
+  await page.getByRole("combobox", { name: "Failed runs", exact: true }).selectOption("");
+  await expect(page).not.toHaveURL(/failed_runs=/);
 
   await page.locator("summary", { hasText: "Department" }).click();
   await page.getByRole("checkbox", { name: /^Mathematics/ }).check();
   await expect(page).toHaveURL(/department_ids=dept-math/);
-  await expectRowsMatchApi(page, admin.token, { active: false, department_ids: ["dept-math"] });
+  await expectRowsMatchApi(page, admin.token, { status: ["completed", "aborted"], department_ids: ["dept-math"] });
   await page.keyboard.press("Escape");
 
   await page.locator("summary", { hasText: "Role" }).click();
   await page.getByRole("checkbox", { name: /^Head TA/ }).check();
   await expect(page).toHaveURL(/roles=head_ta/);
-  await expectRowsMatchApi(page, admin.token, { active: false, department_ids: ["dept-math"], roles: ["head_ta"] });
+  await expectRowsMatchApi(page, admin.token, { status: ["completed", "aborted"], department_ids: ["dept-math"], roles: ["head_ta"] });
   await page.keyboard.press("Escape");
 
   const { analytics } = await api<{ analytics: { max_date: string } }>(page.request, admin.token, "/system/activity", {});
@@ -133,7 +145,13 @@ test("status, department, role and date filters change the URL and the rows", as
   await expect(page).toHaveURL(new RegExp(`date_from=${weekBefore}`));
   await page.getByLabel("To", { exact: true }).fill(lastDay);
   await expect(page).toHaveURL(new RegExp(`date_to=${lastDay}`));
-  const filters = { active: false, department_ids: ["dept-math"], roles: ["head_ta" as const], date_from: weekBefore, date_to: lastDay };
+  const filters = {
+    status: ["completed" as const, "aborted" as const],
+    department_ids: ["dept-math"],
+    roles: ["head_ta" as const],
+    date_from: weekBefore,
+    date_to: lastDay,
+  };
   await expectRowsMatchApi(page, admin.token, filters);
 });
 

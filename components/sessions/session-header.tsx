@@ -6,6 +6,7 @@ import { formatUtc } from "@/lib/format/dates";
 import { sessionDuration } from "@/lib/sessions/prepare";
 import type { GetSessionResponse } from "@/lib/sessions/schemas";
 import { CompactNumber, Count } from "@/components/data-table/number-cells";
+import { formatDuration } from "@/lib/format/numbers";
 import { SessionStatusBadge } from "./session-status-badge";
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
@@ -54,7 +55,7 @@ export function SessionHeader({
         <div className="min-w-0 space-y-1">
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
             <span className="break-words">{session.title ?? "Untitled session"}</span>
-            <SessionStatusBadge active={session.active} endedAt={session.ended_at} />
+            <SessionStatusBadge status={session.status} endedAt={session.ended_at} />
             {live}
           </h1>
           <p className="text-sm text-slate-700 dark:text-slate-200">
@@ -79,11 +80,14 @@ export function SessionHeader({
           {session.tags.length > 0 ? (
             <ul aria-label="Tags" className="flex flex-wrap gap-1.5 pt-1">
               {session.tags.map((tag) => (
-                <li
-                  key={tag}
-                  className="rounded-full border border-slate-300 bg-slate-50 px-2 py-0.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200"
-                >
-                  {tag}
+                <li key={tag}>
+                  <Link
+                    href={`/sessions?${new URLSearchParams({ tags: tag })}`}
+                    title={`Sessions tagged ${tag}`}
+                    className="block rounded-full border border-slate-300 bg-slate-50 px-2 py-0.5 text-xs text-slate-700 hover:border-indigo-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200"
+                  >
+                    {tag}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -91,14 +95,21 @@ export function SessionHeader({
         </div>
         {action}
       </div>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         <Stat label={duration?.ongoing ? "Duration so far" : "Duration"}>{duration?.text ?? "—"}</Stat>
         <Stat label="Groups">
           <Count value={session.groups.length} />
         </Stat>
         <Stat label="Runs">
           <Count value={session.run_count} />
+          {session.failed_run_count > 0 ? (
+            <>
+              {" "}
+              <span className="text-sm font-normal text-red-800 dark:text-red-300">({session.failed_run_count} failed)</span>
+            </>
+          ) : null}
         </Stat>
+        <Stat label="Mean response">{session.avg_response_ms === null ? "—" : formatDuration(session.avg_response_ms)}</Stat>
         <Stat label="Tokens">
           <CompactNumber value={session.total_tokens} />
         </Stat>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ColumnMeta } from "@/components/data-table/data-table";
 import { Money } from "@/components/ui/money";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { formatDuration } from "@/lib/format/numbers";
 import { problemCountText } from "@/lib/sessions/prepare";
 import type { SessionListItem } from "@/lib/sessions/schemas";
 import { CompactNumber, Count } from "@/components/data-table/number-cells";
@@ -36,7 +37,7 @@ export function sessionColumns(now: Date): Column[] {
     {
       id: "title",
       header: "Title",
-      meta: { label: "Title" },
+      meta: { sortKey: "title", label: "Title" },
       cell: ({ row }) => (
         <span className="block max-w-[16rem] truncate" title={row.original.title ?? undefined}>
           {row.original.title ?? "Untitled"}
@@ -62,16 +63,32 @@ export function sessionColumns(now: Date): Column[] {
       cell: ({ row }) => <TimeAgo iso={row.original.session_updated_at} now={now} />,
     },
     {
-      id: "active",
+      id: "status",
       header: "Status",
-      meta: { label: "Status" },
-      cell: ({ row }) => <SessionStatusBadge active={row.original.active} endedAt={row.original.ended_at} />,
+      meta: { sortKey: "status", label: "Status" },
+      cell: ({ row }) => <SessionStatusBadge status={row.original.status} endedAt={row.original.ended_at} />,
     },
     count("group_count", "Groups"),
     count("run_count", "Runs"),
     count("chat_count", "Chats"),
     count("attempt_count", "Attempts"),
     count("message_count", "Messages"),
+    {
+      id: "failed_run_count",
+      header: "Failed runs",
+      meta: { align: "right", label: "Failed runs" },
+      cell: ({ row }) => (
+        <span className={row.original.failed_run_count > 0 ? "font-medium text-red-800 dark:text-red-300" : undefined}>
+          <Count value={row.original.failed_run_count} />
+        </span>
+      ),
+    },
+    {
+      id: "avg_response_ms",
+      header: "Mean response",
+      meta: { sortKey: "avg_response_ms", align: "right", label: "Mean response" },
+      cell: ({ row }) => (row.original.avg_response_ms === null ? "—" : formatDuration(row.original.avg_response_ms)),
+    },
     {
       id: "total_tokens",
       header: "Tokens",

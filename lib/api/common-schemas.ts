@@ -98,7 +98,7 @@ export function keysetPaginatedResponse<T extends z.ZodType>(item: T) {
     prev_cursor: z.string().nullable().meta({ description: "Send as cursor for the page before this one; null on the first page" }),
     total_count_is_estimate: z.boolean().meta({
       description:
-        "false: total_count is exact. true: counting exactly would mean reading every matching row, so total_count is exact up to 10,000 and the planner's estimate above that.",
+        "false: total_count is exact. true: counting exactly would mean reading every matching row, so total_count is exact up to 1,000 and the planner's estimate above that.",
     }),
     data_as_of: timestamp.meta({
       description: "When the numbers were read. Summaries are kept current in the same transaction as every write, so this is the answer's own time.",

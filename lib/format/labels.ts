@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { accessLevel, taRole } from "@/lib/api/common-schemas";
 import type { finishReasons } from "@/lib/groups/schemas";
 import type { problemKind, problemSeverity } from "@/lib/problems/schemas";
+import type { SessionStatus } from "@/lib/sessions/schemas";
 import type { TokenScope } from "@/lib/tokens/schemas";
 import type { UserStatus } from "@/lib/users/schemas";
 
@@ -49,6 +50,15 @@ export const tokenScopeLabels: Record<TokenScope, string> = {
 function labelOf(labels: Record<string, string>, value: string): string {
   return labels[value] ?? value.replaceAll("_", " ");
 }
+
+/** A session's status as the dashboard says it, and what each means (lib/sessions/status.ts). */
+export const sessionStatusLabels: Record<SessionStatus, { label: string; meaning: string }> = {
+  active: { label: "Active", meaning: "Open, with recent activity" },
+  idle: { label: "Idle", meaning: "Open, but no activity for a while" },
+  completed: { label: "Completed", meaning: "Ended normally" },
+  aborted: { label: "Aborted", meaning: "Broken off before the end" },
+  expired: { label: "Expired", meaning: "Never ended, and no activity for a day or more" },
+};
 
 /** Why a run stopped, as a reader says it. */
 export const finishReasonLabels: Record<(typeof finishReasons)[number], string> = {

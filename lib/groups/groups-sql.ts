@@ -7,6 +7,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dateWindow } from "@/lib/api/common-schemas";
 import { prisma } from "@/lib/db";
+import { boundedCount, type BoundedCount } from "@/lib/summaries/bounded-count";
 import { windowSql, type WindowFilters } from "@/lib/auth/profile-set";
 import type { PageFetch } from "@/lib/summaries/list-page";
 import { orderedPage, type SortColumn } from "@/lib/summaries/ordered-page";
@@ -72,37 +73,16 @@ export function groupListRows(profileIds: readonly string[] | null, body: ListGr
     ORDER BY page.sort_value ${dir} ${nulls}, page.id ${dir}`;
 }
 
-/** Where a kept count cannot answer (a model filter), an exact count stops here and the planner estimates. */
-export const exactCountLimit = 10_000;
-
 /**
  * How many groups match: from the rollups for the window and profile filters, exactly from
- * group_stats for one session, and for a model filter exactly up to exactCountLimit, then the
- * planner's estimate.
+ * group_stats for one session, and for a model filter by a bounded count (lib/summaries/bounded-count.ts).
  */
-export async function countGroups(
-  profileIds: readonly string[] | null,
-  summary: SummarySource,
-  body: ListGroupsRequest,
-): Promise<{ count: number; estimate: boolean }> {
-  if (body.session_id || body.model_ids?.length) {
-    const where = matching(profileIds, body);
-    const [row] = await prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM group_stats x WHERE ${where} LIMIT ${exactCountLimit + 1}) bounded`;
-    const n = row?.n ?? 0;
-    if (n <= exactCountLimit) return { count: n, estimate: false };
-    return { count: Math.max(await plannedRows(Prisma.sql`SELECT 1 FROM group_stats x WHERE ${where}`), n), estimate: true };
-  }
+export async function countGroups(profileIds: readonly string[] | null, summary: SummarySource, body: ListGroupsRequest): Promise<BoundedCount> {
+  if (body.session_id || body.model_ids?.length) return boundedCount("group_stats", matching(profileIds, body));
   const { from, toExclusive } = dateWindow(body);
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT coalesce(sum(a.groups), 0)::int AS n FROM (${activityParts(splitWindow({ from, to: toExclusive }), countSource(profileIds, summary, body.profile_id), ["groups"])}) a`;
   return { count: row?.n ?? 0, estimate: false };
-}
-
-/** The planner's row estimate for a query (EXPLAIN without running it). */
-async function plannedRows(query: Prisma.Sql): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ "QUERY PLAN": Array<{ Plan: { "Plan Rows": number } }> }[]>`EXPLAIN (FORMAT JSON) ${query}`;
-  return Math.round(row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
 }
 
 export interface CostByModelRow {

@@ -56,7 +56,8 @@ export async function applySession(tx: Tx, event: SessionEvent): Promise<void> {
         created_at: started,
         updated_at: ended ?? started,
         ended_at: ended,
-        active: !ended,
+        // The sessions_status trigger derives the rest (lib/sessions/status.ts).
+        ...(ended && event.end_status ? { status: event.end_status } : {}),
       },
     });
     const where = { profile_id: event.profile_id, session_id: event.session_id, group_id: null, run_id: null };
@@ -73,7 +74,7 @@ export async function applySession(tx: Tx, event: SessionEvent): Promise<void> {
       ...(event.title !== undefined ? { title: event.title } : {}),
       ...(event.tags !== undefined ? { tags: event.tags } : {}),
       ended_at: endedAt,
-      active: !endedAt,
+      ...(event.end_status ? { status: event.end_status } : {}),
       updated_at: latest,
     },
   });

@@ -1,13 +1,14 @@
 import "server-only";
-// What POST /system/refresh does. The summaries (session_stats, group_stats and the daily and
-// monthly rollups) are kept current by triggers, so refreshing them means re-deriving each from the
-// base tables and repairing any drift (a bulk load that bypassed the triggers, a hand-made fix):
+// What POST /system/refresh does. First the session status sweep (lib/sessions/status.ts). The
+// summaries (session_stats, group_stats and the daily and monthly rollups) are kept current by
+// triggers, so refreshing them means re-deriving each from the base tables and repairing any drift (a bulk load that bypassed the triggers, a hand-made fix):
 // glow_reconcile_summary() in the summaries migration does it beside live writers without losing
 // their increments. Materialized views, if any are added, are refreshed next, found in the catalog
 // so a new one cannot be forgotten; then ANALYZE keeps the planner's statistics current.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { retryOnWriteConflict } from "@/lib/db/write-conflict";
+import { sweepSessionStatuses } from "@/lib/sessions/status";
 import type { RefreshResponse } from "./schemas";
 
 // The tables the activity, session, group and pricing summaries read.
@@ -63,6 +64,13 @@ interface DriftRow {
 export async function refreshSummaries(): Promise<RefreshResponse> {
   const started = performance.now();
   const refreshed: RefreshResponse["refreshed"] = [];
+
+  // First, so the summaries reconciled next already carry the statuses the clock implies.
+  let moved = 0;
+  const sweepMs = await timed(async () => {
+    moved = await sweepSessionStatuses();
+  });
+  refreshed.push({ name: "sessions", action: "sweep_session_status", duration_ms: sweepMs, moved });
 
   const summaries = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM glow_summary_definitions()`;
   for (const { name } of summaries) {

@@ -5,10 +5,12 @@ import { timestamp } from "@/lib/api/common-schemas";
 export const refreshRequest = z.strictObject({}).meta({ id: "RefreshRequest" });
 export type RefreshRequest = z.infer<typeof refreshRequest>;
 
-export const refreshAction = z.enum(["reconcile_summary", "refresh_materialized_view_concurrently", "refresh_materialized_view", "analyze"]).meta({
-  description:
-    "What was run on the object. reconcile_summary re-derives a kept summary from the base tables and repairs any difference without blocking writers",
-});
+export const refreshAction = z
+  .enum(["sweep_session_status", "reconcile_summary", "refresh_materialized_view_concurrently", "refresh_materialized_view", "analyze"])
+  .meta({
+    description:
+      "What was run on the object. sweep_session_status moves open sessions without recent activity to idle or expired (it also runs every minute on its own); reconcile_summary re-derives a kept summary from the base tables and repairs any difference without blocking writers",
+  });
 
 const rowCount = z.int().min(0);
 
@@ -25,6 +27,7 @@ export const refreshResponse = z
             .optional()
             .meta({ description: "reconcile_summary only: rows that differed from the base tables and were fixed (all 0 when nothing had drifted)" }),
           pruned: rowCount.optional().meta({ description: "reconcile_summary only: rollup rows left at zero by deletions, removed" }),
+          moved: rowCount.optional().meta({ description: "sweep_session_status only: sessions whose status changed" }),
         }),
       )
       .meta({ description: "Every object refreshed, in the order it was done" }),

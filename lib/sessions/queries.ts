@@ -9,13 +9,22 @@ import { prisma } from "@/lib/db";
 import { fetchListPage } from "@/lib/summaries/list-page";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sessionProblems } from "@/lib/problems/queries";
-import type { ArtifactSessionGroup, GetSessionRequest, GetSessionResponse, ListSessionsRequest, ListSessionsResponse } from "./schemas";
+import type {
+  ArtifactSessionGroup,
+  SessionStatus,
+  GetSessionRequest,
+  GetSessionResponse,
+  ListSessionsRequest,
+  ListSessionsResponse,
+} from "./schemas";
 import { sessionEndpoint } from "./endpoints";
 import { countSessions, sessionListRows } from "./sql";
+import { keepSessionStatusesCurrent } from "./status";
 import { sessionTimeline } from "./timeline-sql";
 
 /** One audit row per call: the filters and the people shown (lib/audit/list-read.ts). */
 export async function listSessions(actor: Actor, body: ListSessionsRequest): Promise<ListSessionsResponse> {
+  keepSessionStatusesCurrent();
   const answer = await listSessionsUnaudited(actor, body);
   await auditListRead(
     actor,
@@ -33,7 +42,10 @@ async function listSessionsUnaudited(actor: Actor, body: ListSessionsRequest): P
   const deep = body.cursor === undefined && body.page > 1;
   const counted = countSessions(profileIds, summary, body);
   const total = deep ? await counted : null;
-  const [page, totalCount] = await Promise.all([fetchListPage(body, total, (fetch) => sessionListRows(profileIds, body, fetch)), counted]);
+  const [page, totalCount] = await Promise.all([
+    fetchListPage(body, total && !total.estimate ? total.count : null, (fetch) => sessionListRows(profileIds, body, fetch)),
+    counted,
+  ]);
   return {
     items: page.rows.map(({ id: _id, sort_value: _sortValue, ...row }) => ({
       ...row,
@@ -43,16 +55,17 @@ async function listSessionsUnaudited(actor: Actor, body: ListSessionsRequest): P
       total_tokens: Number(row.total_tokens),
       total_cost: decimalString(row.total_cost),
     })),
-    ...pageInfo(body.page, body.page_size, totalCount),
+    ...pageInfo(body.page, body.page_size, totalCount.count),
     next_cursor: page.next_cursor,
     prev_cursor: page.prev_cursor,
-    total_count_is_estimate: false,
+    total_count_is_estimate: totalCount.estimate,
     data_as_of: dataAsOf,
   };
 }
 
 /** One session with its groups, timeline and problems. Audited here. */
 export function getSessionDetail(actor: Actor, body: GetSessionRequest): Promise<GetSessionResponse> {
+  keepSessionStatusesCurrent();
   return auditedRecordRead(actor, sessionEndpoint, body, () => readSessionDetail(actor, body));
 }
 
@@ -76,6 +89,9 @@ async function readSessionDetail(actor: Actor, body: GetSessionRequest): Promise
     session_updated_at: session.updated_at.toISOString(),
     ended_at: session.ended_at?.toISOString() ?? null,
     active: session.active,
+    status: session.status,
+    failed_run_count: session.failed_run_count,
+    avg_response_ms: session.avg_response_ms,
     run_count: groups.reduce((sum, group) => sum + group.item.run_count, 0),
     total_tokens: groups.reduce((sum, group) => sum + group.item.total_tokens, 0),
     total_cost: decimalString(totalCost),
@@ -97,14 +113,19 @@ interface SessionHeaderRow {
   updated_at: Date;
   ended_at: Date | null;
   active: boolean;
+  status: SessionStatus;
+  failed_run_count: number;
+  avg_response_ms: number | null;
 }
 
 /** The session with its owner and department, if the actor may see it: one statement, not three. */
 async function sessionHeader(actor: Actor, sessionId: string): Promise<SessionHeaderRow | null> {
   const [row] = await prisma.$queryRaw<SessionHeaderRow[]>`
     SELECT s.id::text AS id, s.profile_id::text AS profile_id, p.name AS profile_name, s.title, s.tags, p.department_id,
-           d.name AS department_name, s.created_at, s.updated_at, s.ended_at, s.active
-    FROM sessions s JOIN profiles p ON p.id = s.profile_id LEFT JOIN departments d ON d.id = p.department_id
+           d.name AS department_name, s.created_at, s.updated_at, s.ended_at, s.active, s.status::text AS status,
+           ss.failed_run_count, ss.avg_response_ms
+    FROM sessions s JOIN session_stats ss ON ss.session_id = s.id JOIN profiles p ON p.id = s.profile_id
+    LEFT JOIN departments d ON d.id = p.department_id
     WHERE s.id = ${sessionId}::uuid AND ${profileSetSql(actor, {}, "p")}`;
   return row ?? null;
 }
@@ -124,7 +145,10 @@ function missingSession(actor: Actor, sessionId: string): GetSessionResponse {
     session_updated_at: null,
     ended_at: null,
     active: null,
+    status: null,
     run_count: 0,
+    failed_run_count: 0,
+    avg_response_ms: null,
     total_tokens: 0,
     total_cost: "0",
     groups: [],

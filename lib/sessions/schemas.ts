@@ -27,9 +27,27 @@ export const sessionSortKey = z
     "total_tokens",
     "total_cost",
     "problem_count",
+    "title",
+    "ended_at",
+    "status",
+    "avg_response_ms",
   ])
-  .meta({ id: "SessionSortKey", description: "Column to sort by; ties are broken by session_id in the same direction" });
+  .meta({
+    id: "SessionSortKey",
+    description:
+      "Column to sort by; ties are broken by session_id in the same direction. status sorts in lifecycle order (active, idle, completed, aborted, expired); sessions without a title, end or timed run come last either way",
+  });
 export type SessionSortKey = z.infer<typeof sessionSortKey>;
+
+/** Where a session is in its life; lib/sessions/status.ts holds the rules that move it. */
+export const sessionStatus = z
+  .enum(["active", "idle", "completed", "aborted", "expired"], { error: "status must be active, idle, completed, aborted or expired" })
+  .meta({
+    id: "SessionStatus",
+    description:
+      "active: open, with activity within the idle time (30 min unless GLOW_SESSION_STATUS_IDLE_MINUTES says otherwise). idle: open, no activity since. expired: open, no activity for the expiry time (24 h, GLOW_SESSION_STATUS_EXPIRE_MINUTES). completed / aborted: ended, as the sender said (ingestion's end_status). Activity wakes an idle or expired session.",
+  });
+export type SessionStatus = z.infer<typeof sessionStatus>;
 
 export const listSessionsRequestSchema = z
   .strictObject({
@@ -38,6 +56,25 @@ export const listSessionsRequestSchema = z
     sort_order: sortOrder.default("desc"),
     active: z.boolean({ error: "active must be a boolean" }).optional().meta({ description: "Only active (true) or only inactive (false) sessions" }),
     profile_id: uuid("profile_id").optional().meta({ description: "Only this profile's sessions" }),
+    status: z
+      .union([sessionStatus, z.array(sessionStatus).min(1, "status needs at least one value").max(5)])
+      .transform((value) => (Array.isArray(value) ? value : [value]))
+      .optional()
+      .meta({ description: "Only sessions with this status, or with any of these" }),
+    tags: z
+      .array(z.string().min(1, "a tag must not be empty").max(100), { error: "tags must be an array of strings" })
+      .min(1, "tags needs at least one tag")
+      .max(20)
+      .optional()
+      .meta({ description: "Only sessions carrying these tags (see tags_match)" }),
+    tags_match: z
+      .enum(["any", "all"], { error: "tags_match must be any or all" })
+      .optional()
+      .meta({ description: "any (the default): a session with at least one of tags matches; all: only one with every tag" }),
+    has_failed_runs: z
+      .boolean({ error: "has_failed_runs must be a boolean" })
+      .optional()
+      .meta({ description: "Only sessions with (true) or without (false) a run that ended in error" }),
     cursor: cursorField.optional(),
     ...activityFilters,
   })
@@ -45,12 +82,22 @@ export const listSessionsRequestSchema = z
   .superRefine(checkCursor)
   .meta({
     id: "ListSessionsRequest",
-    description: "The date window applies to session_created_at; department_ids and roles to the session's owner.",
+    description:
+      "The date window applies to session_created_at; department_ids and roles to the session's owner. With status, tags or has_failed_runs, total_count is exact up to 1,000 and estimated above (total_count_is_estimate).",
   });
 export type ListSessionsRequest = z.infer<typeof listSessionsRequestSchema>;
 
 const count = (description: string) => z.int().min(0).meta({ description });
 const tokens = z.int().min(0).meta({ description: "input_tokens + output_tokens of the runs (cached input tokens are part of input_tokens)" });
+
+const runHealth = {
+  failed_run_count: count("Runs that ended in error (status failed)"),
+  avg_response_ms: z
+    .int()
+    .min(0)
+    .nullable()
+    .meta({ description: "Mean duration_ms of the session's runs (runs without a duration not counted), rounded; null when none has one" }),
+};
 
 export const sessionListItemSchema = z
   .object({
@@ -64,7 +111,8 @@ export const sessionListItemSchema = z
     session_created_at: timestamp,
     session_updated_at: timestamp,
     ended_at: timestamp.nullable(),
-    active: z.boolean(),
+    active: z.boolean().meta({ description: "Whether the session is currently active: true while status is active or idle" }),
+    status: sessionStatus,
     group_count: count("Generation groups in the session"),
     run_count: count("Model runs in the session's groups"),
     chat_count: count("Persona chats in the session"),
@@ -74,6 +122,7 @@ export const sessionListItemSchema = z
     total_cost: money.meta({ description: 'Sum of the runs\' exact dollar costs, e.g. "0.0412"; "0" for none' }),
     problem_count: count("Problems flagged on the session, open or resolved"),
     open_problem_count: count("Problems flagged on the session that are not resolved"),
+    ...runHealth,
   })
   .meta({ id: "SessionListItem" });
 export type SessionListItem = z.infer<typeof sessionListItemSchema>;
@@ -148,7 +197,10 @@ export const getSessionResponseSchema = z
     session_updated_at: timestamp.nullable(),
     ended_at: timestamp.nullable(),
     active: z.boolean().nullable(),
+    status: sessionStatus.nullable(),
     run_count: z.int().min(0),
+    failed_run_count: runHealth.failed_run_count,
+    avg_response_ms: runHealth.avg_response_ms,
     total_tokens: tokens,
     total_cost: money.meta({ description: "Sum of the groups' total_cost; equals the session's total_cost in /system/sessions" }),
     groups: z.array(artifactSessionGroupSchema).meta({ description: "In creation order" }),

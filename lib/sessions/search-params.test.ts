@@ -11,7 +11,10 @@ describe("parseSessionSearchParams", () => {
       page_size: 25,
       sort_by: "session_created_at",
       sort_order: "desc",
-      active: "all",
+      status: [],
+      tags: [],
+      tags_match: "any",
+      failed_runs: "all",
       date_from: undefined,
       date_to: undefined,
       department_ids: [],
@@ -27,7 +30,10 @@ describe("parseSessionSearchParams", () => {
       page_size: "50",
       sort_by: "total_cost",
       sort_order: "asc",
-      active: "ended",
+      status: ["idle", "aborted", "paused"],
+      tags: ["week-3", "lab"],
+      tags_match: "all",
+      failed_runs: "with",
       date_from: "2026-10-01",
       date_to: "2026-10-31",
       department_ids: ["dept-cs", "dept-math", "dept-cs"],
@@ -40,7 +46,10 @@ describe("parseSessionSearchParams", () => {
       page_size: 50,
       sort_by: "total_cost",
       sort_order: "asc",
-      active: false,
+      status: ["idle", "aborted"],
+      tags: ["week-3", "lab"],
+      tags_match: "all",
+      has_failed_runs: true,
       profile_id: profileId,
       date_from: "2026-10-01",
       date_to: "2026-10-31",
@@ -67,7 +76,7 @@ describe("parseSessionSearchParams", () => {
       roles: ["head_ta", "janitor"],
       profile_id: "not-a-uuid",
     });
-    expect(params).toMatchObject({ page: 1, page_size: 25, sort_by: "session_created_at", sort_order: "desc", active: "all", roles: ["head_ta"] });
+    expect(params).toMatchObject({ page: 1, page_size: 25, sort_by: "session_created_at", sort_order: "desc", status: [], roles: ["head_ta"] });
     expect(params.date_from).toBeUndefined();
     expect(params.profile_id).toBeUndefined();
   });
@@ -75,7 +84,13 @@ describe("parseSessionSearchParams", () => {
   it("drops a date window whose start is after its end", () => {
     const params = parseSessionSearchParams({ date_from: "2026-11-02", date_to: "2026-11-01" });
     expect([params.date_from, params.date_to]).toEqual([undefined, undefined]);
-    expect(toListSessionsRequest(params).active).toBeUndefined();
+    expect(toListSessionsRequest(params).status).toBeUndefined();
+  });
+
+  it("reads links made before sessions had a status (active=active|ended) as the statuses they meant", () => {
+    expect(toListSessionsRequest(parseSessionSearchParams({ active: "active" })).status).toEqual(["active", "idle"]);
+    expect(toListSessionsRequest(parseSessionSearchParams({ active: "ended" })).status).toEqual(["completed", "aborted", "expired"]);
+    expect(toListSessionsRequest(parseSessionSearchParams({ active: "ended", status: "idle" })).status).toEqual(["idle"]);
   });
 });
 

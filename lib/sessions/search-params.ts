@@ -13,17 +13,23 @@ import {
   validItems,
   type RawSearchParams,
 } from "@/lib/search-params";
-import { sessionSortKey, type ListSessionsRequest } from "./schemas";
+import { sessionSortKey, sessionStatus, type ListSessionsRequest, type SessionStatus } from "./schemas";
 
-export const activeFilter = z.enum(["all", "active", "ended"]);
-export type ActiveFilter = z.infer<typeof activeFilter>;
+export const failedRunsFilter = z.enum(["all", "with", "without"]);
+export type FailedRunsFilter = z.infer<typeof failedRunsFilter>;
+
+// Links made before sessions had a status said active=active or active=ended.
+const statusesOfLegacyActive: Record<string, SessionStatus[]> = { active: ["active", "idle"], ended: ["completed", "aborted", "expired"] };
 
 export interface SessionSearchParams {
   page: number;
   page_size: number;
   sort_by: z.infer<typeof sessionSortKey>;
   sort_order: z.infer<typeof sortOrder>;
-  active: ActiveFilter;
+  status: SessionStatus[];
+  tags: string[];
+  tags_match: "any" | "all";
+  failed_runs: FailedRunsFilter;
   date_from?: string;
   date_to?: string;
   department_ids: string[];
@@ -45,12 +51,21 @@ export function parseSessionSearchParams(raw: RawSearchParams): SessionSearchPar
     page_size: pageSizeParam.parse(firstParam(raw, "page_size")),
     ...sort,
     cursor: cursorParam(raw, sort),
-    active: activeFilter.catch("all").parse(firstParam(raw, "active")),
+    status: statusParam(raw),
+    tags: validItems(allParams(raw, "tags"), z.string().min(1).max(100), 20),
+    tags_match: z.enum(["any", "all"]).catch("any").parse(firstParam(raw, "tags_match")),
+    failed_runs: failedRunsFilter.catch("all").parse(firstParam(raw, "failed_runs")),
     ...dateWindowParams(raw),
     ...facetParams(raw),
     profile_id: uuid("profile_id").optional().catch(undefined).parse(firstParam(raw, "profile_id")),
     hide: validItems(allParams(raw, "hide"), z.string().min(1).max(40), 30),
   };
+}
+
+function statusParam(raw: RawSearchParams): SessionStatus[] {
+  const statuses = validItems(allParams(raw, "status"), sessionStatus, 5);
+  if (statuses.length > 0) return statuses;
+  return statusesOfLegacyActive[firstParam(raw, "active") ?? ""] ?? [];
 }
 
 /** The body of POST /system/sessions for the page's state: the same request the API would get. */
@@ -61,7 +76,10 @@ export function toListSessionsRequest(params: SessionSearchParams): ListSessions
     sort_by: params.sort_by,
     sort_order: params.sort_order,
     cursor: params.cursor,
-    active: params.active === "all" ? undefined : params.active === "active",
+    status: params.status.length ? params.status : undefined,
+    tags: params.tags.length ? params.tags : undefined,
+    tags_match: params.tags.length && params.tags_match === "all" ? "all" : undefined,
+    has_failed_runs: params.failed_runs === "all" ? undefined : params.failed_runs === "with",
     profile_id: params.profile_id,
     date_from: params.date_from,
     date_to: params.date_to,

@@ -5,7 +5,14 @@ import { buildWorld, marchWindow, type World } from "@/tests/activity-world";
 import { compareDecimals, sumDecimals } from "@/lib/format/decimal";
 import { createDepartment, createSession, createTa } from "@/prisma/factories";
 import { callJson, db } from "@/tests/api-helpers";
-import { getSessionResponseSchema, listSessionsResponseSchema, sessionSortKey, type ListSessionsResponse, type SessionListItem } from "./schemas";
+import {
+  getSessionResponseSchema,
+  listSessionsResponseSchema,
+  sessionSortKey,
+  sessionStatus,
+  type ListSessionsResponse,
+  type SessionListItem,
+} from "./schemas";
 
 let w: World;
 beforeAll(async () => {
@@ -24,14 +31,17 @@ async function detail(token: string, session_id: string) {
 const amount = (value: string) => sumDecimals([value]);
 const ids = (res: ListSessionsResponse) => res.items.map((item) => item.session_id);
 
-function sortValue(item: SessionListItem, key: (typeof sessionSortKey.options)[number]): number | string {
+/** The value a sort key orders by; null for a missing one (listed last in either direction). */
+function sortValue(item: SessionListItem, key: (typeof sessionSortKey.options)[number]): number | string | null {
   switch (key) {
     case "session_created_at":
       return Date.parse(item.session_created_at);
     case "session_updated_at":
       return Date.parse(item.session_updated_at);
-    case "profile_name":
-      return item.profile_name;
+    case "ended_at":
+      return item.ended_at === null ? null : Date.parse(item.ended_at);
+    case "status":
+      return sessionStatus.options.indexOf(item.status);
     default:
       return item[key];
   }
@@ -133,6 +143,11 @@ describe("POST /system/sessions", () => {
       for (let i = 1; i < whole.items.length; i += 1) {
         const [a, b] = [whole.items[i - 1]!, whole.items[i]!];
         const [va, vb] = [sortValue(a, sort_by), sortValue(b, sort_by)];
+        if (va === null || vb === null) {
+          expect(va === null && vb !== null, "a missing value comes after every present one").toBe(false);
+          if (va === null && vb === null) expect(sign * (a.session_id < b.session_id ? -1 : 1)).toBeLessThan(0);
+          continue;
+        }
         const order = sort_by === "total_cost" ? compareDecimals(a.total_cost, b.total_cost) : va === vb ? 0 : va < vb ? -1 : 1;
         if (order === 0) expect(sign * (a.session_id < b.session_id ? -1 : 1)).toBeLessThan(0);
         else expect(sign * order).toBeLessThan(0);

@@ -11,7 +11,8 @@ import { orderedPage, type SortColumn } from "@/lib/summaries/ordered-page";
 import { activityParts, countSource, profileIn, type SummarySource } from "@/lib/summaries/rollup-sql";
 import { splitWindow } from "@/lib/summaries/window";
 import { dateWindow } from "@/lib/api/common-schemas";
-import type { ListSessionsRequest, SessionSortKey } from "./schemas";
+import { boundedCount, type BoundedCount } from "@/lib/summaries/bounded-count";
+import type { ListSessionsRequest, SessionSortKey, SessionStatus } from "./schemas";
 
 export interface SessionListRow {
   id: string;
@@ -36,6 +37,9 @@ export interface SessionListRow {
   total_cost: Prisma.Decimal;
   problem_count: number;
   open_problem_count: number;
+  status: SessionStatus;
+  failed_run_count: number;
+  avg_response_ms: number | null;
 }
 
 export const sessionSortColumns: Record<SessionSortKey, SortColumn> = {
@@ -50,6 +54,10 @@ export const sessionSortColumns: Record<SessionSortKey, SortColumn> = {
   total_tokens: { column: "total_tokens", cast: "bigint" },
   total_cost: { column: "total_cost", cast: "numeric" },
   problem_count: { column: "problem_count", cast: "int" },
+  title: { column: "title", cast: "text", nullable: true },
+  ended_at: { column: "ended_at", cast: "timestamptz", nullable: true },
+  status: { column: "status", cast: "session_status" },
+  avg_response_ms: { column: "avg_response_ms", cast: "int", nullable: true },
 };
 
 /** The request's filters on session_stats `x`; `profileIds` is the resolved profile set (null: all). */
@@ -57,12 +65,24 @@ function matching(profileIds: readonly string[] | null, body: ListSessionsReques
   const clauses = [profileIn(Prisma.sql`x.profile_id`, profileIds), windowSql(Prisma.sql`x.created_at`, body)];
   if (body.active !== undefined) clauses.push(Prisma.sql`x.active = ${body.active}`);
   if (body.profile_id) clauses.push(Prisma.sql`x.profile_id = ${body.profile_id}::uuid`);
+  clauses.push(...unkeptFilters(body));
   return Prisma.join(clauses, " AND ");
+}
+
+/** The filters the rollups keep no count for: with any of them, the total is a bounded count. */
+function unkeptFilters(body: ListSessionsRequest): Prisma.Sql[] {
+  const clauses: Prisma.Sql[] = [];
+  if (body.status) clauses.push(Prisma.sql`x.status = ANY(${body.status}::"SessionStatus"[])`);
+  if (body.tags) clauses.push(body.tags_match === "all" ? Prisma.sql`x.tags @> ${body.tags}::text[]` : Prisma.sql`x.tags && ${body.tags}::text[]`);
+  if (body.has_failed_runs !== undefined)
+    clauses.push(body.has_failed_runs ? Prisma.sql`x.failed_run_count > 0` : Prisma.sql`x.failed_run_count = 0`);
+  return clauses;
 }
 
 export function sessionListRows(profileIds: readonly string[] | null, body: ListSessionsRequest, page: PageFetch): Promise<SessionListRow[]> {
   const sort = sessionSortColumns[body.sort_by];
   const dir = Prisma.raw(page.order.descending ? "DESC" : "ASC");
+  const nulls = Prisma.raw(page.order.nullsFirst ? "NULLS FIRST" : "NULLS LAST");
   const ordered = orderedPage({ table: "session_stats", idColumn: "session_id", sort, where: matching(profileIds, body), ...page });
   return prisma.$queryRaw<SessionListRow[]>`
     WITH page AS MATERIALIZED (${ordered})
@@ -70,25 +90,27 @@ export function sessionListRows(profileIds: readonly string[] | null, body: List
            p.name AS profile_name, s.title, s.tags, p.department_id, d.name AS department_name,
            s.created_at AS session_created_at, s.updated_at AS session_updated_at, s.ended_at, s.active,
            ss.group_count, ss.run_count, ss.chat_count, ss.attempt_count, ss.message_count, ss.total_tokens, ss.total_cost,
-           ss.problem_count, ss.open_problem_count
+           ss.problem_count, ss.open_problem_count, ss.status::text AS status, ss.failed_run_count, ss.avg_response_ms
     FROM page
     JOIN session_stats ss ON ss.session_id = page.id
     JOIN sessions s ON s.id = page.id
     JOIN profiles p ON p.id = s.profile_id
     LEFT JOIN departments d ON d.id = p.department_id
-    ORDER BY page.sort_value ${dir}, page.id ${dir}`;
+    ORDER BY page.sort_value ${dir} ${nulls}, page.id ${dir}`;
 }
 
 /**
  * How many sessions match, from the rollups: whole months and days are summed from kept counts,
- * sub-day edges of the window counted live. Exact for every filter the list offers.
+ * sub-day edges of the window counted live. Filters the rollups keep nothing for (status, tags,
+ * failed runs) are counted on session_stats, exactly up to a bound (lib/summaries/bounded-count.ts).
  */
-export async function countSessions(profileIds: readonly string[] | null, summary: SummarySource, body: ListSessionsRequest): Promise<number> {
+export async function countSessions(profileIds: readonly string[] | null, summary: SummarySource, body: ListSessionsRequest): Promise<BoundedCount> {
+  if (unkeptFilters(body).length > 0) return boundedCount("session_stats", matching(profileIds, body));
   const source = countSource(profileIds, summary, body.profile_id);
   const { from, toExclusive } = dateWindow(body);
   const counted =
     body.active === undefined ? Prisma.sql`a.sessions` : body.active ? Prisma.sql`a.active_sessions` : Prisma.sql`a.sessions - a.active_sessions`;
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT coalesce(sum(${counted}), 0)::int AS n FROM (${activityParts(splitWindow({ from, to: toExclusive }), source, ["sessions", "active_sessions"])}) a`;
-  return row?.n ?? 0;
+  return { count: row?.n ?? 0, estimate: false };
 }

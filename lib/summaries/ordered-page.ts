@@ -6,7 +6,7 @@ import "server-only";
 // directions only when NULLs need not change sides.
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type SortCast = "int" | "bigint" | "numeric" | "timestamptz" | "text";
+export type SortCast = "int" | "bigint" | "numeric" | "timestamptz" | "text" | "session_status";
 
 export interface SortColumn {
   column: string;
@@ -35,7 +35,7 @@ export interface OrderedPageQuery {
 
 export const reversed = (order: PageOrder): PageOrder => ({ descending: !order.descending, nullsFirst: !order.nullsFirst });
 
-const castSql = (cast: SortCast) => Prisma.raw(cast);
+const castSql = (cast: SortCast) => Prisma.raw(cast === "session_status" ? '"SessionStatus"' : cast);
 
 /**
  * `SELECT id, sort_value` of the page, in order; sort_value keeps the column's type (callers turn it

@@ -1,7 +1,7 @@
 // Sessions with their chats and attempts, and generation groups with runs, messages, text uploads
 // and tool calls. Row shapes are shared with the demo seed, which builds the same rows in bulk.
 import type { MediaStore } from "@/lib/storage/media-store";
-import type { FinishReason, MessageRole, RunStatus } from "@/lib/generated/prisma/enums";
+import type { FinishReason, MessageRole, RunStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 import { priceInForce, runCost, type PricePerMillion, type TokenCounts } from "./cost.ts";
 import { addMs, newId, uniqueToken } from "./ids.ts";
 import { createAgent, createModelWithPrices } from "./models.ts";
@@ -14,6 +14,8 @@ export interface SessionRow {
   title: string | null;
   tags: string[];
   active: boolean;
+  /** Left out, the sessions_status trigger derives it (completed when ended, else active). */
+  status?: SessionStatus;
   created_at: Date;
   updated_at: Date;
   ended_at: Date | null;

@@ -59,6 +59,7 @@ export function takeRecentSessions(rows: DemoRows, textOf: (sha256: string) => s
       tags: session.tags,
       started_at: iso(session.created_at),
       ended_at: session.ended_at ? iso(session.ended_at) : null,
+      ...(session.ended_at && session.status === "aborted" ? { end_status: "aborted" } : {}),
     });
   }
   for (const chat of chats)

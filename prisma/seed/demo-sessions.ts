@@ -70,6 +70,8 @@ function buildSession(env: DemoEnv, ta: ProfileRow, created_at: Date, active: bo
     title: chosen[0]!.title,
     tags: [...new Set([dept.course.toLowerCase().replace(" ", ""), ...chosen.flatMap((s) => s.tags)])].slice(0, 4),
     active,
+    // Every row names its status, so the bulk insert writes the column (endAs may change it).
+    status: active ? "active" : "completed",
     created_at,
     updated_at: created_at,
     ended_at: null,
@@ -120,6 +122,23 @@ function buildSession(env: DemoEnv, ta: ProfileRow, created_at: Date, active: bo
   });
   session.updated_at = active ? lastActivity : later(lastActivity, rng.int(1, 10) * minute);
   session.ended_at = active ? null : session.updated_at;
+  if (!active) endAs(session);
+}
+
+/**
+ * A few past sessions were broken off (aborted) and a few never sent their end (the status sweep
+ * then finds them expired). Read from the session's id, so the random draws of the rest of the
+ * data set stay as they were.
+ */
+function endAs(session: SessionRow): void {
+  const roll = parseInt(session.id.slice(-2), 16) % 100;
+  if (roll < 3) {
+    session.ended_at = null;
+    session.active = true;
+    session.status = "active";
+  } else if (roll < 10) {
+    session.status = "aborted";
+  }
 }
 
 interface GroupInput {

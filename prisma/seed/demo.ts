@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyBatch } from "@/lib/ingest/batch";
+import { sweepSessionStatuses } from "@/lib/sessions/status";
 import type { MediaStore } from "@/lib/storage/media-store";
 import { DedupingMediaWriter, type Db } from "../factories/index.ts";
 import { bulkInsert } from "./bulk-insert.ts";
@@ -152,6 +153,8 @@ export async function seedDemo(prisma: PrismaClient, store: MediaStore, options:
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  // Statuses as of now (idle, expired), as the app would show them a minute later anyway.
+  await sweepSessionStatuses(prisma);
   log(`Inserted in ${Math.round(performance.now() - started - builtMs)} ms`);
   const counts = await countRows(prisma);
   return { anchor, counts, objectsWritten: built.objectsWritten, elapsedMs: Math.round(performance.now() - started) };

@@ -122,9 +122,9 @@ class ScaleSql {
     const tags = textArray(["office-hours", "grading", "academic-integrity", "extensions", "concept-check", "lab"]);
     const kinds = problemTemplates.map((p) => p.kind);
     return `with ${this.sessionCte(lo, hi)}, ${this.groupCtes()},
-    ins_s as (insert into sessions (id, profile_id, title, tags, active, created_at, updated_at, ended_at)
+    ins_s as (insert into sessions (id, profile_id, title, tags, active, status, created_at, updated_at, ended_at)
       select ${this.id("session", "i")}, ta, ${title("i")}, array[(${tags})[1 + ${h("i", 18)} % 6], (${tags})[1 + ${h("i", 19)} % 6]],
-        active, created, created + gcount * interval '600 seconds', case when active then null else created + gcount * interval '600 seconds' end
+        active, (case when active then 'active' when ${h("i", 21)} % 25 = 0 then 'aborted' else 'completed' end)::"SessionStatus", created, created + gcount * interval '600 seconds', case when active then null else created + gcount * interval '600 seconds' end
       from s returning 1),
     ins_c as (insert into chats (id, session_id, agent_id, name, created_at)
       select ${this.id("chat", "i * 4 + cc")}, ${this.id("session", "i")},

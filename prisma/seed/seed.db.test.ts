@@ -29,6 +29,10 @@ const suffix = `${process.pid}_${Date.now().toString(36)}`;
 const urlA = () => withDatabaseName(serverUrl(), `glow_seed_a_${suffix}`);
 const urlB = () => withDatabaseName(serverUrl(), `glow_seed_b_${suffix}`);
 
+const suiteStatusTimes = {
+  GLOW_SESSION_STATUS_IDLE_MINUTES: process.env.GLOW_SESSION_STATUS_IDLE_MINUTES,
+  GLOW_SESSION_STATUS_EXPIRE_MINUTES: process.env.GLOW_SESSION_STATUS_EXPIRE_MINUTES,
+};
 let a: PrismaClient;
 let b: PrismaClient;
 let mediaDir: string;
@@ -65,9 +69,13 @@ beforeAll(async () => {
   store = new FileSystemMediaStore(mediaDir);
   a = createPrismaClient(urlA(), 4);
   b = createPrismaClient(urlB(), 4);
+  // These databases are the seed's own: its status sweep may use the product's idle and expiry times
+  // (the suite sets a century elsewhere, to spare the shared database).
+  Object.assign(process.env, { GLOW_SESSION_STATUS_IDLE_MINUTES: "30", GLOW_SESSION_STATUS_EXPIRE_MINUTES: "1440" });
 }, 180_000);
 
 afterAll(async () => {
+  Object.assign(process.env, suiteStatusTimes);
   await a?.$disconnect();
   await b?.$disconnect();
   await dropDatabase(urlA()).catch(() => {});
@@ -101,13 +109,14 @@ describe("demo seed", () => {
     expect(periods?.n).toBeGreaterThan(4); // 4 models, 2 of them re-priced inside the period
   });
 
-  it("keeps timelines consistent: session updated_at, ended_at/active, run times, message positions", async () => {
+  it("keeps timelines consistent: session updated_at, ended_at/status/active, run times, message positions", async () => {
     const [row] = await a.$queryRawUnsafe<Record<string, number>[]>(
       `
       select
         (select count(*)::int from sessions s join (select g.session_id, max(coalesce(r.finished_at, r.created_at)) as last
            from runs r join groups g on g.id = r.group_id group by 1) x on x.session_id = s.id where s.updated_at < x.last) as stale_sessions,
-        (select count(*)::int from sessions where active = (ended_at is not null) or updated_at > $1 or updated_at < created_at) as bad_sessions,
+        (select count(*)::int from sessions where active <> (status in ('active', 'idle')) or (ended_at is null) = (status in ('completed', 'aborted'))
+           or updated_at > $1 or updated_at < created_at) as bad_sessions,
         (select count(*)::int from runs where finished_at <= created_at or (status = 'running') <> (finished_at is null)
            or (status in ('failed', 'cancelled')) <> (error is not null)) as bad_runs,
         (select count(*)::int from (select run_id from messages group by run_id having max(position) <> count(*) - 1) m) as gapped_runs,
@@ -116,6 +125,9 @@ describe("demo seed", () => {
       anchor,
     );
     expect(row).toEqual({ stale_sessions: 0, bad_sessions: 0, bad_runs: 0, gapped_runs: 0, first_runs_pointing_back: 0 });
+    // Months after this anchor, every session left open has expired; the ended ones say how they ended.
+    const statuses = await a.session.groupBy({ by: ["status"], _count: true });
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(["completed", "aborted", "expired"]));
   });
 
   it("stores each distinct text or media file once and links message texts as text/plain uploads", async () => {

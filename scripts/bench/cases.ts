@@ -28,6 +28,13 @@ function filters(world: BenchWorld): Array<[string, Record<string, unknown>]> {
 
 export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCase[] {
   const cases: BenchCase[] = [];
+  const statusTagAndFailureFilters: Array<[string, Record<string, unknown>]> = [
+    [" · idle", { status: "idle" }],
+    [" · completed or aborted", { status: ["completed", "aborted"] }],
+    [" · tag lab", { tags: ["lab"] }],
+    [" · tags lab and grading (all)", { tags: ["lab", "grading"], tags_match: "all" }],
+    [" · with failed runs", { has_failed_runs: true }],
+  ];
   const api = (section: string, name: string, targetP95Ms: number, path: string, body: Record<string, unknown>, caller: Caller = "admin") =>
     cases.push({ section, name, targetP95Ms, caller, method: "POST", path, body });
 
@@ -37,6 +44,7 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
     [" · active", { active: true }],
     [" · inactive", { active: false }],
     [" · one TA", { profile_id: world.ta.profile_id }],
+    ...statusTagAndFailureFilters,
   ];
   for (const sort_by of sessionSortKey.options) {
     for (const sort_order of ["desc", "asc"]) {
@@ -49,6 +57,10 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
     for (const [label, filter] of sessionFilters.slice(1)) {
       api("sessions", `sessions total_cost desc${label}`, 50, "/system/sessions", { page_size: 25, sort_by: "total_cost", ...filter });
     }
+  }
+  // The filters the rollups keep no count for (a bounded count instead), in the default order too.
+  for (const [label, filter] of statusTagAndFailureFilters) {
+    api("sessions", `sessions session_created_at desc${label}`, 50, "/system/sessions", { page_size: 25, ...filter });
   }
   api("sessions", "sessions as a coordinator", 50, "/system/sessions", { page_size: 25 }, "coordinator");
   api("sessions", "sessions as a TA", 50, "/system/sessions", { page_size: 25 }, "ta");

@@ -30,6 +30,14 @@ export const sessionEventSchema = z
     tags: z.array(z.string().max(100)).max(50).optional(),
     started_at: timestamp,
     ended_at: timestamp.nullable().optional().meta({ description: "Set when the session has ended; a later event may end it" }),
+    end_status: z
+      .enum(["completed", "aborted"], { error: "end_status must be completed or aborted" })
+      .optional()
+      .meta({ description: "How the session ended, with ended_at: completed (the default) or aborted (the TA or the deployment broke it off)" }),
+  })
+  .refine((event) => event.end_status === undefined || Boolean(event.ended_at), {
+    path: ["end_status"],
+    message: "end_status needs ended_at: only an ended session has one",
   })
   .meta({ id: "IngestSessionEvent", description: "Starts a session, or updates its title, tags or end" });
 
