@@ -56,6 +56,18 @@ describe("summaries kept by triggers", () => {
     await expect(db().session.update({ where: { id: session.id }, data: { profile_id: profiles[1]!.id } })).rejects.toThrow(/cannot be moved/);
   });
 
+  it("check for moves with a join planned for every row, not EXISTS (a nested loop, quadratic in the rows updated)", async () => {
+    // 190 s for 40,000 sessions updated in one statement at a million sessions, before migration
+    // 20261130230000. A timing would be a timed test; the form that produced the plan is checked.
+    const checks = await db().$queryRaw<{ name: string; source: string }[]>`
+      SELECT proname AS name, prosrc AS source FROM pg_proc
+      WHERE pronamespace = current_schema()::regnamespace AND prosrc LIKE '%glow_refuse_move(%' AND proname <> 'glow_refuse_move'`;
+    expect(checks.map((check) => check.name).sort()).toEqual(
+      ["attempts", "chats", "groups", "messages", "problems", "runs", "sessions"].map((table) => `glow_${table}_summaries`),
+    );
+    for (const check of checks) expect(check.source, check.name).not.toMatch(/EXISTS \(SELECT 1 FROM old_rows/);
+  });
+
   it("let a deleted profile leave its cohort with everything it had", async () => {
     const d = db();
     const gone = await createProfile(d, { department_id: departmentIds[1] });
