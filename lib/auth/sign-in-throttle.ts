@@ -4,11 +4,7 @@ import "server-only";
 // cannot work through a list of emails). Decided inside PostgreSQL in one statement, so parallel
 // attempts are counted as they arrive; see glow_claim_sign_in in the sign_in_throttles migration.
 import { prisma } from "@/lib/db";
-
-const envNumber = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-};
+import { envNumber } from "@/lib/env-number";
 
 export const signInPolicy = {
   /** Attempts per account × address before delays start (1 s, then doubling). */

@@ -1,13 +1,9 @@
 import "server-only";
 // The live stream's limits, read when used so a test or an operator can set them per process.
-const seconds = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value * 1000 : fallback * 1000;
-};
-const whole = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
+import { envNumber, positive, positiveInteger } from "@/lib/env-number";
+
+const seconds = (name: string, fallback: number): number => envNumber(name, fallback, positive) * 1000;
+const whole = (name: string, fallback: number): number => envNumber(name, fallback, positiveInteger);
 
 export const liveConfig = {
   /** A comment line this often keeps proxies from closing a quiet stream. */

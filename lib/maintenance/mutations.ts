@@ -1,10 +1,11 @@
 import "server-only";
 // What POST /system/refresh does. First the session status sweep (lib/sessions/status.ts). The
 // summaries (session_stats, group_stats and the daily and monthly rollups) are kept current by
-// triggers, so refreshing them means re-deriving each from the base tables and repairing any drift (a bulk load that bypassed the triggers, a hand-made fix):
-// glow_reconcile_summary() in the summaries migration does it beside live writers without losing
-// their increments. Materialized views, if any are added, are refreshed next, found in the catalog
-// so a new one cannot be forgotten; then ANALYZE keeps the planner's statistics current.
+// triggers, so refreshing them means re-deriving each from the base tables and repairing any drift
+// (a bulk load that bypassed the triggers, a hand-made fix): glow_reconcile_summary() in the
+// summaries migration does it beside live writers without losing their increments. Materialized
+// views, if any are added, are refreshed next, found in the catalog so a new one cannot be
+// forgotten; then ANALYZE keeps the planner's statistics current.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { retryOnWriteConflict } from "@/lib/db/write-conflict";

@@ -13,11 +13,9 @@ import "server-only";
 // by POST /system/refresh.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { envNumber, positive } from "@/lib/env-number";
 
-const minutes = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
+const minutes = (name: string, fallback: number): number => envNumber(name, fallback, positive);
 
 export const sessionStatusConfig = {
   /** No activity for this long moves an open session to idle. */
@@ -28,10 +26,7 @@ export const sessionStatusConfig = {
 
 const sweepBatch = 5_000;
 /** How often readers start a sweep; 0 turns the automatic sweep off (POST /system/refresh still runs one). */
-const sweepEveryMs = (): number => {
-  const value = Number(process.env.GLOW_SESSION_STATUS_SWEEP_SECONDS ?? 60);
-  return Number.isFinite(value) && value >= 0 ? value * 1000 : 60_000;
-};
+const sweepEveryMs = (): number => envNumber("GLOW_SESSION_STATUS_SWEEP_SECONDS", 60) * 1000;
 
 /**
  * Applies the idle and expiry rules to every open session now; returns how many sessions moved.
