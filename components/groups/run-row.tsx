@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Money } from "@/components/ui/money";
@@ -65,7 +66,9 @@ export function RunRow({
                 {model?.name ?? "Unknown model"}
                 {model ? <span className="text-slate-600 dark:text-slate-300"> · {model.provider}</span> : null}
               </span>
-              <span className="text-sm text-slate-700 dark:text-slate-200">{group.agents[run.agent_id] ?? "Unknown agent"}</span>
+              <span className="text-sm text-slate-700 dark:text-slate-200">
+                {group.agents[run.agent_id] ?? "Unknown agent"} <span className="text-slate-600 dark:text-slate-300">v{run.agent_version}</span>
+              </span>
               <span className="text-sm text-slate-600 dark:text-slate-300">
                 by {group.profiles[run.profile_id] ?? "unknown TA"} · <time dateTime={run.created_at}>{formatUtc(run.created_at)}</time>
               </span>
@@ -98,6 +101,17 @@ export function RunRow({
         </p>
       ) : null}
       <div id={panelId} hidden={!expanded} className="border-t border-slate-200 px-3 py-3 dark:border-slate-800">
+        {expanded ? (
+          <p className="mb-2 text-sm">
+            <Link
+              href={`/agents/${run.agent_id}`}
+              className="font-medium text-indigo-700 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300"
+            >
+              {group.agents[run.agent_id] ?? "This agent"}, version {run.agent_version}
+            </Link>
+            <span className="text-slate-600 dark:text-slate-300">: its other sessions, versions and usage</span>
+          </p>
+        ) : null}
         {expanded ? <MessageList run={entry} uploads={group.uploads} agentName={group.agents[run.agent_id]} continues={continues} /> : null}
       </div>
     </li>

@@ -8,6 +8,7 @@ const links = [
   { href: "/activity", label: "Activity" },
   { href: "/sessions", label: "Sessions" },
   { href: "/pricing", label: "Pricing" },
+  { href: "/agents", label: "Agents" },
   { href: "/problems", label: "Problems" },
   { href: "/api-docs", label: "API" },
 ];

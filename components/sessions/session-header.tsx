@@ -92,6 +92,24 @@ export function SessionHeader({
               ))}
             </ul>
           ) : null}
+          {session.agents.length > 0 ? (
+            <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700 dark:text-slate-200">
+              <span className="text-slate-600 dark:text-slate-300">Agents:</span>
+              {session.agents.map((agent, index) => (
+                <span key={agent.agent_id}>
+                  <Link
+                    href={`/agents/${agent.agent_id}`}
+                    title={`${agent.run_count} ${agent.run_count === 1 ? "run" : "runs"} at ${agent.versions.map((v) => `version ${v}`).join(", ")}`}
+                    className="font-medium text-indigo-700 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:text-indigo-300"
+                  >
+                    {agent.name}
+                  </Link>
+                  <span className="text-slate-600 dark:text-slate-300"> {agent.versions.map((v) => `v${v}`).join(", ")}</span>
+                  {index < session.agents.length - 1 ? <span aria-hidden>,</span> : null}
+                </span>
+              ))}
+            </p>
+          ) : null}
         </div>
         {action}
       </div>

@@ -21,7 +21,7 @@ const failedRunChoices: { value: Exclude<FailedRunsFilter, "all">; label: string
 ];
 
 /** The session history's filters; each one lives in the URL and sends the list back to page 1. */
-export function SessionsToolbar({ params, facets }: { params: SessionSearchParams; facets: FilterFacets }) {
+export function SessionsToolbar({ params, facets, agentName }: { params: SessionSearchParams; facets: FilterFacets; agentName?: string }) {
   const { update } = useSearchParamsState();
   const filtered =
     params.status.length > 0 ||
@@ -31,7 +31,8 @@ export function SessionsToolbar({ params, facets }: { params: SessionSearchParam
     !!params.date_to ||
     params.department_ids.length > 0 ||
     params.roles.length > 0 ||
-    !!params.profile_id;
+    !!params.profile_id ||
+    !!params.agent_id;
 
   return (
     <FilterToolbar
@@ -58,6 +59,7 @@ export function SessionsToolbar({ params, facets }: { params: SessionSearchParam
         all="Any runs"
       />
       {params.tags.length > 0 ? <TagFilter tags={params.tags} match={params.tags_match} /> : null}
+      {params.agent_id ? <AgentFilter name={agentName ?? "Unknown agent"} version={params.agent_version} /> : null}
       <DateRangeFilter from={params.date_from} to={params.date_to} onChange={(change) => update(change)} />
       <TaPicker selected={params.profile_id} options={facets.profiles} />
       <FacetedFilter
@@ -68,6 +70,25 @@ export function SessionsToolbar({ params, facets }: { params: SessionSearchParam
       />
       <FacetedFilter label="Role" options={facets.roles} selected={params.roles} onChange={(roles) => update({ roles })} />
     </FilterToolbar>
+  );
+}
+
+/** The agent an agent's page linked with (and its version): dropped as a whole. */
+function AgentFilter({ name, version }: { name: string; version: number | undefined }) {
+  const { update } = useSearchParamsState();
+  const label = version === undefined ? name : `${name}, version ${version}`;
+  return (
+    <div role="group" aria-label="Agent" className="flex flex-wrap items-center gap-1.5 text-sm">
+      <span className="text-slate-700 dark:text-slate-200">Agent</span>
+      <button
+        type="button"
+        onClick={() => update({ agent_id: null, agent_version: null })}
+        aria-label={`Remove agent filter ${label}`}
+        className="rounded-full border border-indigo-300 bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900 hover:border-indigo-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 dark:border-indigo-700 dark:bg-indigo-950 dark:text-indigo-100"
+      >
+        {label} <span aria-hidden>×</span>
+      </button>
+    </div>
   );
 }
 

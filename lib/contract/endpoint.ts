@@ -19,7 +19,7 @@ export interface Endpoint<Body extends z.ZodType = z.ZodType, Result extends z.Z
   path: `/${string}`;
   summary: string;
   description: string;
-  tag: "Activity" | "Sessions" | "Groups" | "Media" | "Export" | "Maintenance" | "Access" | "Ingest" | "Live";
+  tag: "Activity" | "Sessions" | "Groups" | "Agents" | "Media" | "Export" | "Maintenance" | "Access" | "Ingest" | "Live";
   body: Body;
   /** The JSON answer; `null` for endpoints that stream bytes or events. */
   response: Result | null;

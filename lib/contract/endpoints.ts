@@ -1,6 +1,7 @@
 // Every endpoint of the system API, in the order the OpenAPI document and `glow --help` list them.
 // Each feature declares its own endpoints next to its schemas; this file only gathers them.
 import { activityEndpoint } from "@/lib/activity/endpoints";
+import { getAgentEndpoint, listAgentsEndpoint } from "@/lib/agents/endpoints";
 import { accessHistoryEndpoint, listAuditEndpoint } from "@/lib/audit/endpoints";
 import { dashboardEndpoint, followUpEndpoint } from "@/lib/dashboard/endpoints";
 import { endEmulationEndpoint, startEmulationEndpoint } from "@/lib/emulation/endpoints";
@@ -31,6 +32,8 @@ export const endpoints: readonly Endpoint[] = [
   getGroupEndpoint,
   listGroupsEndpoint,
   pricingEndpoint,
+  listAgentsEndpoint,
+  getAgentEndpoint,
   audioDownloadEndpoint,
   imageDownloadEndpoint,
   videoDownloadEndpoint,

@@ -25,6 +25,7 @@ interface RunRow {
   cost: Prisma.Decimal;
   model_id: string;
   agent_id: string;
+  agent_version: number;
   profile_id: string;
   finished_at: Date | null;
   duration_ms: number | null;
@@ -49,7 +50,7 @@ interface MessageRow {
 function groupRuns(groupId: string): Promise<RunRow[]> {
   return prisma.$queryRaw<RunRow[]>`
     SELECT r.id::text AS id, r.created_at, r.input_tokens, r.output_tokens, r.cached_input_tokens, r.cost,
-           r.model_id::text AS model_id, r.agent_id::text AS agent_id, r.profile_id::text AS profile_id, r.finished_at,
+           r.model_id::text AS model_id, r.agent_id::text AS agent_id, r.agent_version, r.profile_id::text AS profile_id, r.finished_at,
            r.duration_ms, r.status::text AS status, r.finish_reason::text AS finish_reason, r.error, r.previous_context_start_index,
            (SELECT count(*) FROM messages m WHERE m.run_id = r.id)::int AS message_count
     FROM runs r WHERE r.group_id = ${groupId}::uuid
@@ -152,6 +153,7 @@ export async function groupDetail(
         cost: decimalString(run.cost),
         model_id: run.model_id,
         agent_id: run.agent_id,
+        agent_version: run.agent_version,
         profile_id: run.profile_id,
         finished_at: run.finished_at?.toISOString() ?? null,
         duration_ms: run.duration_ms,

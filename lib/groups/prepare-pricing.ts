@@ -34,8 +34,9 @@ export function monthsBetween(first: string, last: string): string[] {
   return months;
 }
 
-export interface CostByModelBar {
-  model_id: string;
+/** One bar of a cost-by-item chart (a model on Pricing, an agent on Agents). */
+export interface CostBar {
+  id: string;
   name: string;
   /** The name cut to fit the axis; the tooltip and the data table show it whole. */
   axis_label: string;
@@ -48,9 +49,13 @@ export interface CostByModelBar {
   color: string;
 }
 
-export function costByModelBars(rows: PricingResponse["cost_by_model"], colors: Record<string, string>): CostByModelBar[] {
-  return rows.map((row) => ({
-    model_id: row.model_id,
+export function costByModelBars(rows: PricingResponse["cost_by_model"], colors: Record<string, string>): CostBar[] {
+  return rows.map((row) => costBar({ ...row, id: row.model_id }, colors[row.model_id] ?? modelPalette[0]));
+}
+
+export function costBar(row: { id: string; name: string; total_cost: string; total_tokens: number; run_count: number }, color: string): CostBar {
+  return {
+    id: row.id,
     name: row.name,
     axis_label: row.name.length > 16 ? `${row.name.slice(0, 15)}…` : row.name,
     cost: Number(row.total_cost),
@@ -58,8 +63,8 @@ export function costByModelBars(rows: PricingResponse["cost_by_model"], colors: 
     exact_cost_label: formatMoney(row.total_cost, { exact: true }),
     total_tokens: row.total_tokens,
     run_count: row.run_count,
-    color: colors[row.model_id] ?? modelPalette[0],
-  }));
+    color,
+  };
 }
 
 export interface MonthSeries {
@@ -183,8 +188,15 @@ export function foldOtherModels(pricing: ChartInput, limit: number): ChartInput 
 
 export interface PricingChartsView {
   /** `bars` may fold the cheapest models into one; `table` lists every model for the data table. */
-  byModel: { bars: CostByModelBar[]; table: CostByModelBar[]; summary: string };
+  byModel: CostBarsView;
   byMonth: { months: MonthRow[]; series: MonthSeries[]; summary: string };
+}
+
+export interface CostBarsView {
+  bars: CostBar[];
+  /** Every item, also those folded into "Other" in the bars. */
+  table: CostBar[];
+  summary: string;
 }
 
 /** Both pricing charts with the one-sentence summaries that say what the bars show. */

@@ -25,6 +25,7 @@ function run(n: number): GroupRun {
     cost: "0.001",
     model_id: id(900),
     agent_id: id(901),
+    agent_version: 1,
     profile_id: id(902),
     finished_at: null,
     duration_ms: null,

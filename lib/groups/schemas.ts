@@ -54,6 +54,7 @@ export const groupDetailRun = z
     cost: money.meta({ description: "Dollar cost of this run as a string" }),
     model_id: z.guid(),
     agent_id: z.guid(),
+    agent_version: z.int().min(1).meta({ description: "The agent's version the run used (see /system/agent)" }),
     profile_id: z.guid().meta({ description: "The profile that triggered the run" }),
     finished_at: timestamp.nullable(),
     duration_ms: z.int().min(0).nullable(),

@@ -5,7 +5,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishLive, publishLiveMany } from "@/lib/live/publish";
-import { noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
+import { runAgentVersions } from "./bulk-sql";
+import { noAgentVersion, noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { AttemptEvent, ChatEvent, GroupEvent, MessageEvent, RunEvent, SessionEvent } from "./schemas";
@@ -153,7 +154,8 @@ export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {
   if (problem) refuse(problem.field, problem.message);
   const existing = await tx.run.findUnique({ where: { id: event.run_id }, select: { group_id: true, finished_at: true } });
   if (existing && existing.group_id !== event.group_id) refuse("group_id", "a run's group cannot change");
-  const fields = runColumns(event, event.cost ?? (await costAtPrice(tx, event)));
+  const version = (await runAgentVersions(tx, [event])).get(event.run_id) ?? refuse(noAgentVersion(event).field, noAgentVersion(event).message);
+  const fields = runColumns(event, event.cost ?? (await costAtPrice(tx, event)), version);
   const created = at(event.created_at);
   if (existing) await tx.run.update({ where: { id: event.run_id }, data: fields });
   else

@@ -24,6 +24,26 @@ export async function runCosts(tx: Tx, runs: RunEvent[]): Promise<Map<string, st
   return new Map(rows.map((row) => [row.run_id, row.cost]));
 }
 
+/**
+ * The agent version of each run: the one sent, if the agent has it, else the version in force at
+ * the run's start (the agent's first when the run is older than all of them). A run missing from
+ * the answer names a version its agent does not have.
+ */
+export async function runAgentVersions(tx: Tx, runs: RunEvent[]): Promise<Map<string, number>> {
+  if (runs.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ run_id: string; version: number | null }>>`
+    SELECT r.run_id::text AS run_id,
+           CASE WHEN r.wanted IS NOT NULL
+                THEN (SELECT v.version FROM agent_versions v WHERE v.agent_id = r.agent_id AND v.version = r.wanted)
+                ELSE coalesce((SELECT v.version FROM agent_versions v WHERE v.agent_id = r.agent_id AND v.created_at <= r.created_at
+                               ORDER BY v.created_at DESC, v.version DESC LIMIT 1),
+                              (SELECT min(v.version) FROM agent_versions v WHERE v.agent_id = r.agent_id)) END AS version
+    FROM unnest(${runs.map((run) => run.run_id)}::uuid[], ${runs.map((run) => run.agent_id)}::uuid[],
+                ${runs.map((run) => run.agent_version ?? null)}::int[], ${runs.map((run) => new Date(run.created_at))}::timestamptz[])
+         AS r(run_id, agent_id, wanted, created_at)`;
+  return new Map(rows.flatMap((row) => (row.version === null ? [] : [[row.run_id, row.version] as const])));
+}
+
 /** Sessions show when they last saw activity: each moves forward to the latest of its times here. */
 export async function touchSessions(tx: Tx, touches: Array<{ session_id: string; at: Date }>): Promise<void> {
   const latest = new Map<string, Date>();
@@ -94,6 +114,7 @@ export interface RunInsert {
   profile_id: string;
   model_id: string;
   agent_id: string;
+  agent_version: number;
   status: string;
   finish_reason: string | null;
   error: string | null;
@@ -110,18 +131,19 @@ export interface RunInsert {
 export async function insertRuns(tx: Tx, rows: RunInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, status, finish_reason, error, input_tokens, cached_input_tokens,
+    INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, agent_version, status, finish_reason, error, input_tokens, cached_input_tokens,
                       output_tokens, previous_context_start_index, cost, created_at, finished_at, duration_ms)
-    SELECT id, group_id, profile_id, model_id, agent_id, status::"RunStatus", finish_reason::"FinishReason", error, input_tokens,
+    SELECT id, group_id, profile_id, model_id, agent_id, agent_version, status::"RunStatus", finish_reason::"FinishReason", error, input_tokens,
            cached_input_tokens, output_tokens, previous_context_start_index, cost, created_at, finished_at, duration_ms
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.group_id)}::uuid[], ${rows.map((r) => r.profile_id)}::uuid[],
-                ${rows.map((r) => r.model_id)}::uuid[], ${rows.map((r) => r.agent_id)}::uuid[], ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.model_id)}::uuid[], ${rows.map((r) => r.agent_id)}::uuid[], ${rows.map((r) => r.agent_version)}::int[],
+                ${rows.map((r) => r.status)}::text[],
                 ${rows.map((r) => r.finish_reason)}::text[],
                 ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.input_tokens)}::int[], ${rows.map((r) => r.cached_input_tokens)}::int[],
                 ${rows.map((r) => r.output_tokens)}::int[], ${rows.map((r) => r.previous_context_start_index)}::int[],
                 ${rows.map((r) => r.cost)}::numeric[], ${rows.map((r) => r.created_at)}::timestamptz[],
                 ${rows.map((r) => r.finished_at)}::timestamptz[], ${rows.map((r) => r.duration_ms)}::int[])
-         AS t(id, group_id, profile_id, model_id, agent_id, status, finish_reason, error, input_tokens, cached_input_tokens, output_tokens,
+         AS t(id, group_id, profile_id, model_id, agent_id, agent_version, status, finish_reason, error, input_tokens, cached_input_tokens, output_tokens,
               previous_context_start_index, cost, created_at, finished_at, duration_ms)`;
 }
 

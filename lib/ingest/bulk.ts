@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { publishLiveMany } from "@/lib/live/publish";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { Tx } from "./apply";
-import { noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
+import { noAgentVersion, noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
 import type { GroupEvent, IngestEventResult, MessageEvent, RunEvent } from "./schemas";
 import {
   claimedEvents,
@@ -20,6 +20,7 @@ import {
   insertMessages,
   insertRuns,
   insertTextUploads,
+  runAgentVersions,
   runCosts,
   storedTexts,
   takenMessages,
@@ -134,6 +135,7 @@ async function applyNewRuns(
     tx,
     events.filter((event) => event.cost === undefined),
   );
+  const versions = await runAgentVersions(tx, events);
 
   const check = (event: RunEvent, index: number): Outcome => {
     // A group made in this stretch is stored by now, but counts only for the runs after it.
@@ -142,6 +144,7 @@ async function applyNewRuns(
     sessionOfRun.set(event, session);
     if (!models.has(event.model_id)) return issue("model_id", `no model ${event.model_id}`);
     if (!agents.has(event.agent_id)) return issue("agent_id", `no agent ${event.agent_id}`);
+    if (!versions.has(event.run_id)) return { issue: noAgentVersion(event) };
     const problem = runEventProblem(event) ?? (event.cost === undefined && !priced.get(event.run_id) ? noPrice(event) : null);
     return problem ? { issue: problem } : { accepted: true };
   };
@@ -164,7 +167,7 @@ async function applyNewRuns(
       group_id: event.group_id,
       profile_id: groupById.get(event.group_id)!.profile_id,
       created_at: at(event.created_at),
-      ...runColumns(event, costOf(event)),
+      ...runColumns(event, costOf(event), versions.get(event.run_id)!),
     })),
   );
   await touchSessions(

@@ -76,6 +76,31 @@ function sessionEvents() {
 }
 
 describe("POST /ingest/batch", () => {
+  it("records the agent version sent, else the one in force at the run's start, and refuses one the agent lacks", async () => {
+    const agent = (await createAgent(db(), { created_at: new Date("2026-01-01T00:00:00Z") })).id;
+    await db().agentVersion.create({ data: { agent_id: agent, version: 2, created_at: new Date("2026-03-02T12:00:00Z"), change_note: "test" } });
+    const { ids, events } = sessionEvents();
+    const run = (created_at: string, extra: Record<string, unknown> = {}) => ({
+      ...events[4],
+      event_id: randomUUID(),
+      run_id: randomUUID(),
+      agent_id: agent,
+      created_at,
+      finished_at: undefined,
+      status: "running",
+      ...extra,
+    });
+    const sent = [run("2026-03-02T10:05:00.000Z"), run("2026-03-02T13:00:00.000Z"), run("2026-03-02T14:00:00.000Z", { agent_version: 1 })];
+    const refused = run("2026-03-02T14:01:00.000Z", { agent_version: 3 });
+    const answer = await send([...events.slice(0, 4), ...sent, refused]);
+    expect(answer.results.at(-1)).toMatchObject({
+      status: "rejected",
+      issues: [{ field: "agent_version", message: expect.stringContaining("no version 3") }],
+    });
+    const stored = await db().run.findMany({ where: { group_id: ids.group }, orderBy: { created_at: "asc" }, select: { agent_version: true } });
+    expect(stored.map((r) => r.agent_version)).toEqual([1, 2, 1]);
+  });
+
   it("applies each event, prices the run with the price in force, and every summary shows it exactly", async () => {
     const { ids, events } = sessionEvents();
     const answer = await send(events);

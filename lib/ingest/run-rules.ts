@@ -25,6 +25,12 @@ export const noPrice = (event: RunEvent): ErrorIssue => ({
   message: `model ${event.model_id} has no price in force at created_at: send the cost`,
 });
 
+/** A version the run's agent does not have. */
+export const noAgentVersion = (event: RunEvent): ErrorIssue => ({
+  field: "agent_version",
+  message: `agent ${event.agent_id} has no version ${event.agent_version}`,
+});
+
 /** The reason sent, or the one the status implies (a failed run ended in error), or unknown. */
 export function finishReasonOf(event: Pick<RunEvent, "status" | "finish_reason">): FinishReason | null {
   if (event.finish_reason) return event.finish_reason;
@@ -32,12 +38,13 @@ export function finishReasonOf(event: Pick<RunEvent, "status" | "finish_reason">
 }
 
 /** The run's columns a create or an update writes (not its group, owner or creation time). */
-export function runColumns(event: RunEvent, cost: string) {
+export function runColumns(event: RunEvent, cost: string, agentVersion: number) {
   const created = new Date(event.created_at);
   const finished = event.finished_at ? new Date(event.finished_at) : null;
   return {
     model_id: event.model_id,
     agent_id: event.agent_id,
+    agent_version: agentVersion,
     status: event.status,
     finish_reason: finishReasonOf(event),
     error: event.error ?? null,

@@ -15,6 +15,7 @@ const tagDescriptions: Partial<Record<Endpoint["tag"], string>> = {
   Activity: "Engagement counts, per-profile summaries and problems flagged on sessions",
   Sessions: "Training sessions: the paginated history and one session's detail and timeline",
   Groups: "Generation groups: runs, messages, tokens and cost",
+  Agents: "The AI agents (student personas, graders, coaches): their versions, usage and sessions",
   Media: "The bytes of uploads (audio, images, video, files, text), with range requests",
   Export: "Denormalized ZIP exports for audits and FERPA requests",
   Maintenance: "Refreshing what the summaries are computed from",

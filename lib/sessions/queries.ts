@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sessionProblems } from "@/lib/problems/queries";
 import type {
   ArtifactSessionGroup,
+  SessionAgent,
   SessionStatus,
   GetSessionRequest,
   GetSessionResponse,
@@ -18,7 +19,7 @@ import type {
   ListSessionsResponse,
 } from "./schemas";
 import { sessionEndpoint } from "./endpoints";
-import { countSessions, sessionListRows } from "./sql";
+import { agentsUsedSql, countSessions, sessionListRows } from "./sql";
 import { keepSessionStatusesCurrent } from "./status";
 import { sessionTimeline } from "./timeline-sql";
 
@@ -92,6 +93,7 @@ async function readSessionDetail(actor: Actor, body: GetSessionRequest): Promise
     status: session.status,
     failed_run_count: session.failed_run_count,
     avg_response_ms: session.avg_response_ms,
+    agents: session.agents,
     run_count: groups.reduce((sum, group) => sum + group.item.run_count, 0),
     total_tokens: groups.reduce((sum, group) => sum + group.item.total_tokens, 0),
     total_cost: decimalString(totalCost),
@@ -116,6 +118,7 @@ interface SessionHeaderRow {
   status: SessionStatus;
   failed_run_count: number;
   avg_response_ms: number | null;
+  agents: SessionAgent[];
 }
 
 /** The session with its owner and department, if the actor may see it: one statement, not three. */
@@ -123,7 +126,7 @@ async function sessionHeader(actor: Actor, sessionId: string): Promise<SessionHe
   const [row] = await prisma.$queryRaw<SessionHeaderRow[]>`
     SELECT s.id::text AS id, s.profile_id::text AS profile_id, p.name AS profile_name, s.title, s.tags, p.department_id,
            d.name AS department_name, s.created_at, s.updated_at, s.ended_at, s.active, s.status::text AS status,
-           ss.failed_run_count, ss.avg_response_ms
+           ss.failed_run_count, ss.avg_response_ms, ${agentsUsedSql(Prisma.sql`s.id`)} AS agents
     FROM sessions s JOIN session_stats ss ON ss.session_id = s.id JOIN profiles p ON p.id = s.profile_id
     LEFT JOIN departments d ON d.id = p.department_id
     WHERE s.id = ${sessionId}::uuid AND ${profileSetSql(actor, {}, "p")}`;
@@ -149,6 +152,7 @@ function missingSession(actor: Actor, sessionId: string): GetSessionResponse {
     run_count: 0,
     failed_run_count: 0,
     avg_response_ms: null,
+    agents: [],
     total_tokens: 0,
     total_cost: "0",
     groups: [],

@@ -75,20 +75,49 @@ export const listSessionsRequestSchema = z
       .boolean({ error: "has_failed_runs must be a boolean" })
       .optional()
       .meta({ description: "Only sessions with (true) or without (false) a run that ended in error" }),
+    agent_id: uuid("agent_id").optional().meta({ description: "Only sessions in which this agent ran" }),
+    agent_version: z
+      .int({ error: "agent_version must be an integer" })
+      .min(1, { error: "agent_version starts at 1" })
+      .max(1_000_000)
+      .optional()
+      .meta({ description: "With agent_id: only sessions in which the agent ran at this version" }),
     cursor: cursorField.optional(),
     ...activityFilters,
   })
   .superRefine(checkDateWindow)
   .superRefine(checkCursor)
+  .superRefine(checkAgentVersion)
   .meta({
     id: "ListSessionsRequest",
     description:
-      "The date window applies to session_created_at; department_ids and roles to the session's owner. With status, tags or has_failed_runs, total_count is exact up to 1,000 and estimated above (total_count_is_estimate).",
+      "The date window applies to session_created_at; department_ids and roles to the session's owner. With status, tags, has_failed_runs or agent_id, total_count is exact up to 1,000 and estimated above (total_count_is_estimate).",
   });
 export type ListSessionsRequest = z.infer<typeof listSessionsRequestSchema>;
 
+/** A version names one agent's version: refused without the agent. */
+export function checkAgentVersion(body: { agent_id?: string; agent_version?: number }, ctx: z.RefinementCtx): void {
+  if (body.agent_version !== undefined && body.agent_id === undefined) {
+    ctx.addIssue({ code: "custom", path: ["agent_version"], message: "agent_version needs agent_id" });
+  }
+}
+
 const count = (description: string) => z.int().min(0).meta({ description });
 const tokens = z.int().min(0).meta({ description: "input_tokens + output_tokens of the runs (cached input tokens are part of input_tokens)" });
+
+/** An agent that ran in a session: which, and at which versions. */
+export const sessionAgentSchema = z
+  .object({
+    agent_id: uuid("agent_id"),
+    name: z.string(),
+    kind: z.enum(["student_persona", "grader", "assistant"]),
+    versions: z.array(z.int().min(1)).meta({ description: "The agent's versions the session's runs used, ascending" }),
+    run_count: count("The session's runs by this agent"),
+  })
+  .meta({ id: "SessionAgent" });
+export type SessionAgent = z.infer<typeof sessionAgentSchema>;
+
+const agentsUsed = z.array(sessionAgentSchema).meta({ description: "The agents that ran in the session, by name" });
 
 const runHealth = {
   failed_run_count: count("Runs that ended in error (status failed)"),
@@ -123,6 +152,7 @@ export const sessionListItemSchema = z
     problem_count: count("Problems flagged on the session, open or resolved"),
     open_problem_count: count("Problems flagged on the session that are not resolved"),
     ...runHealth,
+    agents: agentsUsed,
   })
   .meta({ id: "SessionListItem" });
 export type SessionListItem = z.infer<typeof sessionListItemSchema>;
@@ -201,6 +231,7 @@ export const getSessionResponseSchema = z
     run_count: z.int().min(0),
     failed_run_count: runHealth.failed_run_count,
     avg_response_ms: runHealth.avg_response_ms,
+    agents: agentsUsed,
     total_tokens: tokens,
     total_cost: money.meta({ description: "Sum of the groups' total_cost; equals the session's total_cost in /system/sessions" }),
     groups: z.array(artifactSessionGroupSchema).meta({ description: "In creation order" }),

@@ -5,6 +5,19 @@ import { parseSessionSearchParams, toExportFilters, toListSessionsRequest } from
 const profileId = "566be11c-5195-47ca-826a-ff780b74ecb6";
 
 describe("parseSessionSearchParams", () => {
+  it("reads an agent and its version, and drops a version without an agent or a bad one", () => {
+    const agent = "0d9a3c5e-43c3-4b8e-9f37-0e6a1d2b7c10";
+    expect(toListSessionsRequest(parseSessionSearchParams({ agent_id: agent, agent_version: "2" }))).toMatchObject({
+      agent_id: agent,
+      agent_version: 2,
+    });
+    const versionAlone = parseSessionSearchParams({ agent_version: "2" });
+    expect([versionAlone.agent_id, versionAlone.agent_version]).toEqual([undefined, undefined]);
+    const badVersion = parseSessionSearchParams({ agent_id: agent, agent_version: "two" });
+    expect([badVersion.agent_id, badVersion.agent_version]).toEqual([agent, undefined]);
+    expect(parseSessionSearchParams({ agent_id: "persona" }).agent_id).toBeUndefined();
+  });
+
   it("applies the defaults to an empty URL", () => {
     expect(parseSessionSearchParams({})).toEqual({
       page: 1,

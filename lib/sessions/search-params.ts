@@ -35,6 +35,9 @@ export interface SessionSearchParams {
   department_ids: string[];
   roles: z.infer<typeof taRole>[];
   profile_id?: string;
+  /** Only the sessions an agent ran in (linked from an agent's page), at one of its versions. */
+  agent_id?: string;
+  agent_version?: number;
   /** Keyset position of the page (from the previous page's next/prev link); page is then its number. */
   cursor?: string;
   /** Column ids hidden by the column chooser. */
@@ -58,8 +61,17 @@ export function parseSessionSearchParams(raw: RawSearchParams): SessionSearchPar
     ...dateWindowParams(raw),
     ...facetParams(raw),
     profile_id: uuid("profile_id").optional().catch(undefined).parse(firstParam(raw, "profile_id")),
+    ...agentParams(raw),
     hide: validItems(allParams(raw, "hide"), z.string().min(1).max(40), 30),
   };
+}
+
+/** An agent and, only with it, one of its versions. */
+function agentParams(raw: RawSearchParams): { agent_id?: string; agent_version?: number } {
+  const agent_id = uuid("agent_id").optional().catch(undefined).parse(firstParam(raw, "agent_id"));
+  if (!agent_id) return {};
+  const agent_version = z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined).parse(firstParam(raw, "agent_version"));
+  return agent_version === undefined ? { agent_id } : { agent_id, agent_version };
 }
 
 function statusParam(raw: RawSearchParams): SessionStatus[] {
@@ -81,6 +93,8 @@ export function toListSessionsRequest(params: SessionSearchParams): ListSessions
     tags_match: params.tags.length && params.tags_match === "all" ? "all" : undefined,
     has_failed_runs: params.failed_runs === "all" ? undefined : params.failed_runs === "with",
     profile_id: params.profile_id,
+    agent_id: params.agent_id,
+    agent_version: params.agent_version,
     date_from: params.date_from,
     date_to: params.date_to,
     department_ids: params.department_ids.length ? params.department_ids : undefined,

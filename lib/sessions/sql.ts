@@ -12,7 +12,7 @@ import { activityParts, countSource, profileIn, type SummarySource } from "@/lib
 import { splitWindow } from "@/lib/summaries/window";
 import { dateWindow } from "@/lib/api/common-schemas";
 import { boundedCount, type BoundedCount } from "@/lib/summaries/bounded-count";
-import type { ListSessionsRequest, SessionSortKey, SessionStatus } from "./schemas";
+import type { ListSessionsRequest, SessionAgent, SessionSortKey, SessionStatus } from "./schemas";
 
 export interface SessionListRow {
   id: string;
@@ -40,6 +40,7 @@ export interface SessionListRow {
   status: SessionStatus;
   failed_run_count: number;
   avg_response_ms: number | null;
+  agents: SessionAgent[];
 }
 
 export const sessionSortColumns: Record<SessionSortKey, SortColumn> = {
@@ -61,21 +62,32 @@ export const sessionSortColumns: Record<SessionSortKey, SortColumn> = {
 };
 
 /** The request's filters on session_stats `x`; `profileIds` is the resolved profile set (null: all). */
-function matching(profileIds: readonly string[] | null, body: ListSessionsRequest): Prisma.Sql {
+function matching(profileIds: readonly string[] | null, body: ListSessionsRequest, agentJoined = false): Prisma.Sql {
   const clauses = [profileIn(Prisma.sql`x.profile_id`, profileIds), windowSql(Prisma.sql`x.created_at`, body)];
   if (body.active !== undefined) clauses.push(Prisma.sql`x.active = ${body.active}`);
   if (body.profile_id) clauses.push(Prisma.sql`x.profile_id = ${body.profile_id}::uuid`);
-  clauses.push(...unkeptFilters(body));
+  clauses.push(...unkeptFilters(body, agentJoined));
   return Prisma.join(clauses, " AND ");
 }
 
-/** The filters the rollups keep no count for: with any of them, the total is a bounded count. */
-function unkeptFilters(body: ListSessionsRequest): Prisma.Sql[] {
+/**
+ * The filters the rollups keep no count for: with any of them, the total is a bounded count.
+ * `agentJoined`: the agent's session_agents row is joined as `sa` already.
+ */
+function unkeptFilters(body: ListSessionsRequest, agentJoined = false): Prisma.Sql[] {
   const clauses: Prisma.Sql[] = [];
   if (body.status) clauses.push(Prisma.sql`x.status = ANY(${body.status}::"SessionStatus"[])`);
   if (body.tags) clauses.push(body.tags_match === "all" ? Prisma.sql`x.tags @> ${body.tags}::text[]` : Prisma.sql`x.tags && ${body.tags}::text[]`);
   if (body.has_failed_runs !== undefined)
     clauses.push(body.has_failed_runs ? Prisma.sql`x.failed_run_count > 0` : Prisma.sql`x.failed_run_count = 0`);
+  if (body.agent_id) {
+    const version = body.agent_version === undefined ? Prisma.empty : Prisma.sql`AND ${body.agent_version}::int = ANY(sa.versions)`;
+    clauses.push(
+      agentJoined
+        ? Prisma.sql`sa.agent_id = ${body.agent_id}::uuid ${version}`
+        : Prisma.sql`EXISTS (SELECT 1 FROM session_agents sa WHERE sa.session_id = x.session_id AND sa.agent_id = ${body.agent_id}::uuid ${version})`,
+    );
+  }
   return clauses;
 }
 
@@ -90,7 +102,8 @@ export function sessionListRows(profileIds: readonly string[] | null, body: List
            p.name AS profile_name, s.title, s.tags, p.department_id, d.name AS department_name,
            s.created_at AS session_created_at, s.updated_at AS session_updated_at, s.ended_at, s.active,
            ss.group_count, ss.run_count, ss.chat_count, ss.attempt_count, ss.message_count, ss.total_tokens, ss.total_cost,
-           ss.problem_count, ss.open_problem_count, ss.status::text AS status, ss.failed_run_count, ss.avg_response_ms
+           ss.problem_count, ss.open_problem_count, ss.status::text AS status, ss.failed_run_count, ss.avg_response_ms,
+           ${agentsUsedSql(Prisma.sql`page.id`)} AS agents
     FROM page
     JOIN session_stats ss ON ss.session_id = page.id
     JOIN sessions s ON s.id = page.id
@@ -99,12 +112,21 @@ export function sessionListRows(profileIds: readonly string[] | null, body: List
     ORDER BY page.sort_value ${dir} ${nulls}, page.id ${dir}`;
 }
 
+/** The agents that ran in a session, as the JSON array of SessionAgent (a primary-key range read). */
+export function agentsUsedSql(sessionId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object('agent_id', a.id, 'name', a.name, 'kind', a.kind, 'versions', sa.versions, 'run_count', sa.run_count)
+                             ORDER BY a.name, a.id), '[]'::json)
+    FROM session_agents sa JOIN agents a ON a.id = sa.agent_id WHERE sa.session_id = ${sessionId})`;
+}
+
 /**
  * How many sessions match, from the rollups: whole months and days are summed from kept counts,
  * sub-day edges of the window counted live. Filters the rollups keep nothing for (status, tags,
- * failed runs) are counted on session_stats, exactly up to a bound (lib/summaries/bounded-count.ts).
+ * failed runs, agents) are counted on session_stats, exactly up to a bound (lib/summaries/bounded-count.ts).
  */
 export async function countSessions(profileIds: readonly string[] | null, summary: SummarySource, body: ListSessionsRequest): Promise<BoundedCount> {
+  if (body.agent_id) return countAgentSessions(profileIds, body, body.agent_id);
   if (unkeptFilters(body).length > 0) return boundedCount("session_stats", matching(profileIds, body));
   const source = countSource(profileIds, summary, body.profile_id);
   const { from, toExclusive } = dateWindow(body);
@@ -113,4 +135,18 @@ export async function countSessions(profileIds: readonly string[] | null, summar
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
     SELECT coalesce(sum(${counted}), 0)::int AS n FROM (${activityParts(splitWindow({ from, to: toExclusive }), source, ["sessions", "active_sessions"])}) a`;
   return { count: row?.n ?? 0, estimate: false };
+}
+
+/**
+ * Sessions of an agent, counted from its session_agents rows (per owner, by index): on those rows
+ * alone when the other filters are about the owner, joined to the sessions' stats otherwise.
+ */
+function countAgentSessions(profileIds: readonly string[] | null, body: ListSessionsRequest, agentId: string): Promise<BoundedCount> {
+  const ownerOnly = !body.date_from && !body.date_to && body.active === undefined && !body.status && !body.tags && body.has_failed_runs === undefined;
+  const version = body.agent_version === undefined ? Prisma.sql`TRUE` : Prisma.sql`${body.agent_version}::int = ANY(sa.versions)`;
+  const owner = Prisma.sql`${profileIn(Prisma.sql`sa.profile_id`, profileIds)} AND ${body.profile_id ? Prisma.sql`sa.profile_id = ${body.profile_id}::uuid` : Prisma.sql`TRUE`}`;
+  if (ownerOnly)
+    return boundedCount("session_stats", Prisma.sql`sa.agent_id = ${agentId}::uuid AND ${version} AND ${owner}`, Prisma.sql`session_agents sa`);
+  const joined = Prisma.sql`session_agents sa JOIN session_stats x ON x.session_id = sa.session_id`;
+  return boundedCount("session_stats", Prisma.sql`${owner} AND ${matching(profileIds, body, true)}`, joined);
 }

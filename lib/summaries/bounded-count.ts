@@ -12,14 +12,18 @@ export interface BoundedCount {
   estimate: boolean;
 }
 
-/** How many rows of `table` (aliased `x` in `where`) match: exact up to exactCountLimit, else estimated. */
-export async function boundedCount(table: "session_stats" | "group_stats", where: Prisma.Sql): Promise<BoundedCount> {
-  const from = Prisma.raw(table);
+/**
+ * How many rows of `table` (aliased `x` in `where`) match: exact up to exactCountLimit, else
+ * estimated. `from` replaces the table when a narrower relation leads to the matches (one row per
+ * row of the table that matches).
+ */
+export async function boundedCount(table: "session_stats" | "group_stats", where: Prisma.Sql, from?: Prisma.Sql): Promise<BoundedCount> {
+  const source = from ?? Prisma.sql`${Prisma.raw(table)} x`;
   const [row] = await prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} x WHERE ${where} LIMIT ${exactCountLimit + 1}) bounded`;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source} WHERE ${where} LIMIT ${exactCountLimit + 1}) bounded`;
   const n = row?.n ?? 0;
   if (n <= exactCountLimit) return { count: n, estimate: false };
-  return { count: Math.max(await plannedRows(Prisma.sql`SELECT 1 FROM ${from} x WHERE ${where}`), n), estimate: true };
+  return { count: Math.max(await plannedRows(Prisma.sql`SELECT 1 FROM ${source} WHERE ${where}`), n), estimate: true };
 }
 
 /** The planner's row estimate for a query (EXPLAIN without running it). */

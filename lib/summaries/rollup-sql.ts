@@ -46,14 +46,14 @@ export function profileIn(column: Prisma.Sql, profileIds: readonly string[] | nu
   return profileIds === null ? Prisma.sql`TRUE` : Prisma.sql`${column} = ANY(${[...profileIds]}::uuid[])`;
 }
 
-function dayRange(column: Prisma.Sql, range: DayRange): Prisma.Sql {
+export function dayRange(column: Prisma.Sql, range: DayRange): Prisma.Sql {
   const clauses = [Prisma.sql`TRUE`];
   if (range.from) clauses.push(Prisma.sql`${column} >= ${range.from}::date`);
   if (range.to) clauses.push(Prisma.sql`${column} < ${range.to}::date`);
   return Prisma.join(clauses, " AND ");
 }
 
-function instantRange(column: Prisma.Sql, range: InstantRange): Prisma.Sql {
+export function instantRange(column: Prisma.Sql, range: InstantRange): Prisma.Sql {
   const clauses = [Prisma.sql`TRUE`];
   if (range.from) clauses.push(Prisma.sql`${column} >= ${range.from}::timestamptz`);
   if (range.to) clauses.push(Prisma.sql`${column} < ${range.to}::timestamptz`);
@@ -164,7 +164,7 @@ function usageColumns(values: Record<UsageSum, Prisma.Sql>): Prisma.Sql {
   return Prisma.join(usageSums.map((name) => Prisma.sql`(${values[name]})::${Prisma.raw(casts[name])} AS ${Prisma.raw(name)}`));
 }
 
-function cohortIn(source: Extract<SummarySource, { kind: "cohorts" }>, department: Prisma.Sql, role: Prisma.Sql): Prisma.Sql {
+export function cohortIn(source: Extract<SummarySource, { kind: "cohorts" }>, department: Prisma.Sql, role: Prisma.Sql): Prisma.Sql {
   const clauses = [Prisma.sql`TRUE`];
   if (source.departmentIds) clauses.push(Prisma.sql`${department} = ANY(${[...source.departmentIds]}::text[])`);
   if (source.roles) clauses.push(Prisma.sql`${role} = ANY(${[...source.roles]}::text[])`);

@@ -117,3 +117,20 @@ export function splitWindow(window: InstantRange, coarsest: Grain = "month"): Wi
 function dayOrUndefined(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : isoDay(ms);
 }
+
+/**
+ * [from, to) as whole UTC days and the partial days at its ends, with nothing subtracted: for
+ * readers that take a maximum (the latest run), which a subtracted part cannot correct.
+ */
+export function wholeDaysAndEdges(window: InstantRange): { days: DayRange | null; live: InstantRange[] } {
+  const from = window.from?.getTime();
+  const to = window.to?.getTime();
+  if (from !== undefined && to !== undefined && from >= to) return { days: null, live: [] };
+  const firstDay = from === undefined ? undefined : ceilDay(from);
+  const endDay = to === undefined ? undefined : floorDay(to);
+  if (firstDay !== undefined && endDay !== undefined && firstDay >= endDay) return { days: null, live: [window] };
+  const live: InstantRange[] = [];
+  if (firstDay !== undefined && firstDay !== from) live.push({ from: window.from, to: new Date(firstDay) });
+  if (endDay !== undefined && endDay !== to) live.push({ from: new Date(endDay), to: window.to });
+  return { days: { from: dayOrUndefined(firstDay), to: dayOrUndefined(endDay) }, live };
+}

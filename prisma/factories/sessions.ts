@@ -52,6 +52,8 @@ export interface RunRow extends TokenCounts {
   group_id: string;
   model_id: string;
   agent_id: string;
+  /** Left out, the column's default: version 1. */
+  agent_version?: number;
   profile_id: string;
   status: RunStatus;
   finish_reason: FinishReason | null;
@@ -163,6 +165,8 @@ export interface RunSpec extends Partial<TokenCounts> {
   duration_ms?: number | null;
   model_id?: string;
   agent_id?: string;
+  /** The agent's version the run used (1 when not said); the version must exist. */
+  agent_version?: number;
 }
 
 export interface CreateGroupOptions {
@@ -232,6 +236,7 @@ export async function createGroupWithRuns(db: Db, store: MediaStore, options: Cr
         group_id: group.id,
         model_id: runModel,
         agent_id: spec.agent_id ?? agent_id,
+        ...(spec.agent_version !== undefined ? { agent_version: spec.agent_version } : {}),
         profile_id: options.session.profile_id,
         status: spec.status ?? "succeeded",
         ...(spec.finish_reason !== undefined ? { finish_reason: spec.finish_reason } : {}),

@@ -85,6 +85,7 @@ export function takeRecentSessions(rows: DemoRows, textOf: (sha256: string) => s
         group_id: run.group_id,
         model_id: run.model_id,
         agent_id: run.agent_id,
+        ...(run.agent_version === undefined ? {} : { agent_version: run.agent_version }),
         status: run.status,
         ...(run.finish_reason ? { finish_reason: run.finish_reason } : {}),
         error: run.error,

@@ -3,6 +3,7 @@
 import { buildEmulation, buildGrant, buildLogin, buildPrice, type ProfileRow } from "../factories/index.ts";
 import {
   agents,
+  agentVersions,
   campusNetworks,
   departments,
   emulationReasons,
@@ -49,6 +50,21 @@ export function buildCatalog(ctx: DemoContext, rng: Random): void {
         }),
       );
     }
+  }
+  // No random draws here: the versions come after everything else the demo draws.
+  for (const spec of agentVersions) {
+    const agent = rows.agents.find((row) => row.name === agents.find((a) => a.key === spec.agent)?.name);
+    const model = rows.models.find((row) => row.name === spec.model);
+    if (!agent || !model) throw new Error(`agent version ${spec.agent} v${spec.version} names an unknown agent or model`);
+    rows.agentVersions.push({
+      agent_id: agent.id,
+      version: spec.version,
+      model_id: model.id,
+      prompt: spec.prompt,
+      temperature: spec.temperature,
+      change_note: spec.change_note,
+      created_at: spec.daysBefore === null ? catalogDate : before(anchor, spec.daysBefore * day),
+    });
   }
 }
 

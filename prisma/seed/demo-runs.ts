@@ -5,7 +5,7 @@ import { buildRun, mediaTypeOf, priceInForce, type AgentRow, type ModelRow, type
 import { runErrors } from "./catalog.ts";
 import type { DemoMedia, DemoMediaName, TextPool } from "./demo-media.ts";
 import type { Random } from "./random.ts";
-import type { DemoContext } from "./rows.ts";
+import { agentVersionAt, type DemoContext } from "./rows.ts";
 
 export interface DemoEnv {
   ctx: DemoContext;
@@ -93,6 +93,7 @@ export function addRun(env: DemoEnv, plan: RunPlan): RunRow {
       group_id: plan.group_id,
       model_id: plan.model_id,
       agent_id: plan.agent_id,
+      agent_version: agentVersionAt(env.ctx.rows.agentVersions, plan.agent_id, plan.created_at),
       profile_id: plan.profile_id,
       status: plan.status,
       error,

@@ -85,6 +85,7 @@ export async function insertDemoRows(db: Db, rows: DemoRows, log: (line: string)
     ["agents", rows.agents],
     ["models", rows.models],
     ["model_prices", rows.prices],
+    ["agent_versions", rows.agentVersions],
     ["sessions", rows.sessions],
     ["chats", rows.chats],
     ["attempts", rows.attempts],
@@ -98,6 +99,8 @@ export async function insertDemoRows(db: Db, rows: DemoRows, log: (line: string)
   ];
   for (const [table, data] of tables) {
     const started = performance.now();
+    // Each agent got a bare version 1 from its insert trigger; the demo's own versions replace them.
+    if (table === "agent_versions") await db.agentVersion.deleteMany({ where: { agent_id: { in: rows.agents.map((agent) => agent.id) } } });
     await bulkInsert(db, table, data);
     log(`  inserted ${data.length.toLocaleString("en-US").padStart(7)} ${table} in ${Math.round(performance.now() - started)} ms`);
   }

@@ -35,6 +35,7 @@ export interface DemoRows {
   emulations: EmulationRow[];
   grants: GrantRow[];
   agents: AgentRow[];
+  agentVersions: AgentVersionRow[];
   models: ModelRow[];
   prices: PriceRow[];
   sessions: SessionRow[];
@@ -49,6 +50,23 @@ export interface DemoRows {
   problems: ProblemRow[];
 }
 
+export interface AgentVersionRow {
+  agent_id: string;
+  version: number;
+  model_id: string;
+  prompt: string;
+  temperature: string;
+  change_note: string;
+  created_at: Date;
+}
+
+/** The agent's version in force at `at` (its first when `at` is older than all of them). */
+export function agentVersionAt(versions: readonly AgentVersionRow[], agentId: string, at: Date): number {
+  const own = versions.filter((v) => v.agent_id === agentId).sort((a, b) => a.version - b.version);
+  const inForce = own.filter((v) => v.created_at <= at).at(-1) ?? own[0];
+  return inForce?.version ?? 1;
+}
+
 export function emptyRows(): DemoRows {
   return {
     departments: [],
@@ -58,6 +76,7 @@ export function emptyRows(): DemoRows {
     emulations: [],
     grants: [],
     agents: [],
+    agentVersions: [],
     models: [],
     prices: [],
     sessions: [],

@@ -96,6 +96,32 @@ export function apiCases(world: BenchWorld, options: { full: boolean }): BenchCa
   }
   api("groups", "groups as a coordinator", 100, "/system/groups", { page_size: 25 }, "coordinator");
 
+  // Agents: the list for any window, department, role and model; one agent; sessions by agent.
+  for (const [label, filter] of [
+    ...filters(world),
+    [" · one model", { model_ids: [world.modelId] }],
+    [" · window with times", { date_from: `${world.month.date_from}T09:30:00Z`, date_to: `${world.month.date_to}T17:45:00Z` }],
+  ] as Array<[string, Record<string, unknown>]>) {
+    api("agents", `agents${label || " (everything)"}`, 100, "/system/agents", filter);
+  }
+  api("agents", "agents by last_used_at · department", 100, "/system/agents", { sort_by: "last_used_at", department_ids: [world.departmentId] });
+  api("agents", "agents as a coordinator", 100, "/system/agents", {}, "coordinator");
+  api("agents", "agents as a TA", 100, "/system/agents", {}, "ta");
+  api("agents", "agent detail (busiest)", 100, "/system/agent", { agent_id: world.busyAgentId });
+  api("agents", "agent detail (rarest) · one month", 100, "/system/agent", { agent_id: world.rareAgentId, ...world.month });
+  api("agents", "agent detail as a TA", 100, "/system/agent", { agent_id: world.busyAgentId }, "ta");
+  for (const [label, agent_id] of [
+    ["busiest", world.busyAgentId],
+    ["rarest", world.rareAgentId],
+  ]) {
+    api("sessions", `sessions total_cost desc · agent (${label})`, 50, "/system/sessions", { page_size: 25, sort_by: "total_cost", agent_id });
+    api("sessions", `sessions session_created_at desc · agent (${label}) version 1`, 50, "/system/sessions", {
+      page_size: 25,
+      agent_id,
+      agent_version: 1,
+    });
+  }
+
   // Details.
   api("details", "session detail", 20, "/system/session", { session_id: world.sessionId });
   api("details", "group, lean", 20, "/system/group", { group_id: world.groupId });

@@ -23,6 +23,9 @@ export interface BenchWorld {
   longGroupMessages: number;
   departmentId: string;
   modelId: string;
+  /** The agent in the most sessions, and the one in the fewest (an agent filter's worst case). */
+  busyAgentId: string;
+  rareAgentId: string;
   /** The latest whole calendar month with sessions, as YYYY-MM-DD bounds. */
   month: { date_from: string; date_to: string };
 }
@@ -74,6 +77,9 @@ export async function prepareWorld(db: PrismaClient): Promise<BenchWorld> {
       )
     : 0;
   const model = await db.model.findFirstOrThrow({ orderBy: { name: "asc" } });
+  const agentsBySessions = await db.$queryRaw<{ agent_id: string }[]>`
+    SELECT agent_id::text AS agent_id FROM agent_usage_monthly GROUP BY agent_id HAVING sum(sessions) > 0 ORDER BY sum(sessions) DESC, agent_id`;
+  if (!agentsBySessions.length) throw new Error("the bench database has no agent with sessions");
   const latest = newest.created_at;
   const monthStart = new Date(Date.UTC(latest.getUTCFullYear(), latest.getUTCMonth() - 1, 1));
   const monthEnd = new Date(Date.UTC(latest.getUTCFullYear(), latest.getUTCMonth(), 0));
@@ -87,6 +93,8 @@ export async function prepareWorld(db: PrismaClient): Promise<BenchWorld> {
     longGroupMessages: longMessages,
     departmentId: department.id,
     modelId: model.id,
+    busyAgentId: agentsBySessions[0]!.agent_id,
+    rareAgentId: agentsBySessions[agentsBySessions.length - 1]!.agent_id,
     month: { date_from: monthStart.toISOString().slice(0, 10), date_to: monthEnd.toISOString().slice(0, 10) },
   };
 }

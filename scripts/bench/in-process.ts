@@ -15,6 +15,8 @@ export async function inProcessRunner(world: BenchWorld, baseUrl: string): Promi
     "/system/pricing": (await import("@/app/system/pricing/route")).POST,
     "/system/groups": (await import("@/app/system/groups/route")).POST,
     "/system/group": (await import("@/app/system/group/route")).POST,
+    "/system/agents": (await import("@/app/system/agents/route")).POST,
+    "/system/agent": (await import("@/app/system/agent/route")).POST,
   };
   const tokens: Record<Exclude<Caller, "browser">, string> = { admin: world.admin.token, coordinator: world.coordinator.token, ta: world.ta.token };
   const pages = await pageWork(world);

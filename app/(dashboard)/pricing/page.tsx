@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { CostByModelChart } from "@/components/charts/cost-by-model-chart";
+import { CostBarsChart } from "@/components/charts/cost-bars-chart";
 import { CostByMonthChart } from "@/components/charts/cost-by-month-chart";
 import { GroupsTable } from "@/components/pricing/groups-table";
 import { PriceTable } from "@/components/pricing/price-table";
@@ -83,7 +83,13 @@ async function Charts({ pricing }: { pricing: Promise<PricingResponse> }) {
   const view = pricingCharts(await pricing);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <CostByModelChart view={view.byModel} />
+      <CostBarsChart
+        id="cost-by-model"
+        title="Cost by model"
+        itemLabel="Model"
+        empty="No runs match these filters. Widen the date range or clear the department filter."
+        view={view.byModel}
+      />
       <CostByMonthChart view={view.byMonth} />
     </div>
   );

@@ -186,6 +186,7 @@ describe("POST /system/group detail", () => {
       cost: source?.cost.replace(/0+$/, "").replace(/\.$/, ""),
       model_id: source?.model_id,
       agent_id: source?.agent_id,
+      agent_version: 1,
       profile_id: ta.profile_id,
       finished_at: source?.finished_at?.toISOString(),
       duration_ms: source?.duration_ms,

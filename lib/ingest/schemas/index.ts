@@ -93,6 +93,12 @@ export const runEventSchema = z
     group_id: uuid("group_id"),
     model_id: uuid("model_id"),
     agent_id: uuid("agent_id"),
+    agent_version: z
+      .int({ error: "agent_version must be a whole number" })
+      .min(1, { error: "agent_version starts at 1" })
+      .max(1_000_000)
+      .optional()
+      .meta({ description: "The agent's version the run used (it must exist); when absent, the version in force at created_at" }),
     status: z.enum(["running", "succeeded", "failed", "cancelled"]),
     finish_reason: finishReason.optional().meta({
       description:

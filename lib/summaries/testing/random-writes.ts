@@ -141,6 +141,13 @@ export async function applyWrites(ctx: WriteContext, ops: readonly Op[]): Promis
         if (!r) break;
         if (o.kind === "delete_run") await d.run.delete({ where: { id: r.id } });
         else {
+          // Odd shifts move the run to its agent's version 2 and fail it: the agent summaries count
+          // versions, failures and response times.
+          const second = o.shift % 2 !== 0;
+          if (second) {
+            const key = { agent_id: r.agent_id, version: 2 };
+            await d.agentVersion.upsert({ where: { agent_id_version: key }, create: key, update: {} });
+          }
           await d.run.update({
             where: { id: r.id },
             data: {
@@ -148,6 +155,8 @@ export async function applyWrites(ctx: WriteContext, ops: readonly Op[]): Promis
               cost: r.cost.plus("0.0000001"),
               model_id: models[o.model],
               created_at: addMs(r.created_at, o.shift * hour),
+              agent_version: second ? 2 : 1,
+              ...(second ? { status: "failed" as const, finish_reason: "error" as const, duration_ms: 1_000 + Math.abs(o.shift) } : {}),
             },
           });
         }

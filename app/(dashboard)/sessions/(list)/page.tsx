@@ -9,6 +9,7 @@ import { getFilterFacets } from "@/lib/facets/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { signedInActor } from "@/lib/auth/browser-actor";
 import { filterFacets } from "@/lib/facets/prepare";
+import { agentName } from "@/lib/agents/queries";
 import { listSessions } from "@/lib/sessions/queries";
 import type { RawSearchParams } from "@/lib/search-params";
 import { parseSessionSearchParams, toListSessionsRequest, type SessionSearchParams } from "@/lib/sessions/search-params";
@@ -40,8 +41,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
 async function Toolbar({ actor, params }: { actor: Actor; params: SessionSearchParams }) {
   // The facets ignore the filters, so the menus keep every option whatever is selected.
-  const facets = filterFacets(await getFilterFacets(actor));
-  return <SessionsToolbar params={params} facets={facets} />;
+  const [facets, agent] = await Promise.all([getFilterFacets(actor), params.agent_id ? agentName(params.agent_id) : undefined]);
+  return <SessionsToolbar params={params} facets={filterFacets(facets)} agentName={agent ?? undefined} />;
 }
 
 async function Results({ actor, params }: { actor: Actor; params: SessionSearchParams }) {

@@ -3,30 +3,42 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoneyTick } from "@/lib/dashboard/prepare";
 import { formatCompact, formatInteger } from "@/lib/format/numbers";
-import type { PricingChartsView } from "@/lib/groups/prepare-pricing";
+import type { CostBar, CostBarsView } from "@/lib/groups/prepare-pricing";
 import { ChartFigure } from "./chart-figure";
 import { axisTick, ChartTooltipBox, gridProps, hoveredRow } from "./chart-parts";
 
-type Row = PricingChartsView["byModel"]["bars"][number];
-
-/** The window's cost per model as horizontal bars (long model names stay readable), most expensive first. */
-export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] }) {
-  const title = "Cost by model";
+/**
+ * The window's cost per item (a model, an agent) as horizontal bars, long names still readable,
+ * most expensive first.
+ */
+export function CostBarsChart({
+  id,
+  title,
+  itemLabel,
+  empty,
+  view,
+}: {
+  id: string;
+  title: string;
+  itemLabel: string;
+  empty: string;
+  view: CostBarsView;
+}) {
   return (
     <ChartFigure
-      id="cost-by-model"
+      id={id}
       title={title}
       summary={view.summary}
       table={{
-        columns: ["Model", "Cost", "Tokens", "Runs"],
+        columns: [itemLabel, "Cost", "Tokens", "Runs"],
         rows: view.table.map((bar) => ({
-          key: bar.model_id,
+          key: bar.id,
           cells: [bar.name, bar.exact_cost_label, formatInteger(bar.total_tokens), formatInteger(bar.run_count)],
         })),
       }}
     >
       {view.bars.length === 0 ? (
-        <p className="py-16 text-center text-sm">No runs match these filters. Widen the date range or clear the department filter.</p>
+        <p className="py-16 text-center text-sm">{empty}</p>
       ) : (
         <BarChart
           responsive
@@ -48,7 +60,7 @@ export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] 
           <Tooltip
             cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
             content={(props) => {
-              const row = hoveredRow<Row>(props);
+              const row = hoveredRow<CostBar>(props);
               if (!row) return null;
               return (
                 <ChartTooltipBox
@@ -61,7 +73,7 @@ export function CostByModelChart({ view }: { view: PricingChartsView["byModel"] 
           />
           <Bar dataKey="cost" name="Cost" radius={[0, 3, 3, 0]} barSize={20} isAnimationActive={false}>
             {view.bars.map((bar) => (
-              <Cell key={bar.model_id} fill={bar.color} />
+              <Cell key={bar.id} fill={bar.color} />
             ))}
           </Bar>
         </BarChart>
