@@ -1,9 +1,10 @@
 import "server-only";
 // Applying the ingest events about people and what happened around sessions. Like the others, each
 // runs in its own transaction with its idempotency row (lib/ingest/batch.ts).
+import { Prisma } from "@/lib/generated/prisma/client";
 import { publishLive } from "@/lib/live/publish";
 import { at, refuse, sendFirst, touchSession, type Tx } from "./apply";
-import type { DepartmentEvent, EmulationEvent, LoginEvent, ProblemEvent, ProfileEvent, ToolCallEvent } from "./schemas";
+import type { AgentEvent, DepartmentEvent, EmulationEvent, LoginEvent, ProblemEvent, ProfileEvent, ToolCallEvent } from "./schemas";
 
 export async function applyDepartment(tx: Tx, event: DepartmentEvent): Promise<void> {
   const sameName = await tx.department.findUnique({ where: { name: event.name }, select: { id: true } });
@@ -12,6 +13,47 @@ export async function applyDepartment(tx: Tx, event: DepartmentEvent): Promise<v
     where: { id: event.department_id },
     create: { id: event.department_id, name: event.name },
     update: { name: event.name },
+  });
+}
+
+/**
+ * An agent, and with `version` one version of it. Version 1 of a new agent is made bare by the
+ * database with the agent; the event fills it. A recorded version never changes: the runs that
+ * used it say what they ran against.
+ */
+export async function applyAgent(tx: Tx, event: AgentEvent): Promise<void> {
+  const sameName = await tx.agent.findUnique({ where: { name: event.name }, select: { id: true } });
+  if (sameName && sameName.id !== event.agent_id) refuse("name", `agent ${sameName.id} already has this name`);
+  const effective = event.effective_at ? new Date(event.effective_at) : new Date();
+  const fields = { name: event.name, kind: event.kind, ...(event.description !== undefined ? { description: event.description } : {}) };
+  await tx.agent.upsert({ where: { id: event.agent_id }, create: { id: event.agent_id, ...fields, created_at: effective }, update: fields });
+  if (event.version === undefined) return;
+  if (event.model_id && !(await tx.model.findUnique({ where: { id: event.model_id }, select: { id: true } })))
+    refuse("model_id", `no model ${event.model_id}`);
+  const key = { agent_id: event.agent_id, version: event.version };
+  const sent = {
+    prompt: event.prompt ?? null,
+    model_id: event.model_id ?? null,
+    temperature: event.temperature ?? null,
+    change_note: event.change_note ?? null,
+    created_at: effective,
+  };
+  const stored = await tx.agentVersion.findUnique({ where: { agent_id_version: key } });
+  if (!stored) {
+    await tx.agentVersion.create({ data: { ...key, ...sent } });
+    return;
+  }
+  const bare = stored.prompt === null && stored.model_id === null && stored.temperature === null && stored.change_note === null;
+  const same =
+    stored.prompt === sent.prompt &&
+    stored.model_id === sent.model_id &&
+    (stored.temperature?.toFixed() ?? null) === (sent.temperature === null ? null : new Prisma.Decimal(sent.temperature).toFixed()) &&
+    stored.change_note === sent.change_note;
+  if (same) return;
+  if (!bare) refuse("version", `version ${event.version} of this agent is recorded with other settings: send a new version`);
+  await tx.agentVersion.update({
+    where: { agent_id_version: key },
+    data: { ...sent, ...(event.effective_at ? {} : { created_at: stored.created_at }) },
   });
 }
 

@@ -10,7 +10,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { mediaStore, type MediaStore } from "@/lib/storage/media-store";
 import { applyAttempt, applyChat, applyGroup, applyMessage, applyRun, applySession, IngestRefusal, type Tx } from "./apply";
-import { applyDepartment, applyEmulation, applyLogin, applyProblem, applyProfile, applyToolCall } from "./apply-records";
+import { applyAgent, applyDepartment, applyEmulation, applyLogin, applyProblem, applyProfile, applyToolCall } from "./apply-records";
 import { applyNewStretch, claimAll, claimedBefore, resultOf, stretchPrefix, stretchTypes, type StretchEvent } from "./bulk";
 import { applyGeneration } from "./generation";
 import { ingestEventSchema, type IngestBatchRequest, type IngestBatchResponse, type IngestEvent, type IngestEventResult } from "./schemas";
@@ -21,6 +21,8 @@ const entityIdOf = (event: IngestEvent): string => {
       return event.department_id;
     case "profile":
       return event.profile_id;
+    case "agent":
+      return event.agent_id;
     case "tool_call":
       return event.tool_call_id;
     case "problem":
@@ -52,6 +54,8 @@ function apply(tx: Tx, event: IngestEvent, store: MediaStore): Promise<void> {
       return applyDepartment(tx, event);
     case "profile":
       return applyProfile(tx, event);
+    case "agent":
+      return applyAgent(tx, event);
     case "tool_call":
       return applyToolCall(tx, event);
     case "problem":

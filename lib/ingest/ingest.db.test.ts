@@ -76,6 +76,52 @@ function sessionEvents() {
 }
 
 describe("POST /ingest/batch", () => {
+  it("creates an agent with its versions, which never change once recorded, and refuses what it cannot take", async () => {
+    const agent_id = randomUUID();
+    const agentName = `Persona ${agent_id.slice(0, 8)}`;
+    const base = { type: "agent", agent_id, name: agentName, kind: "student_persona", description: "A test persona" };
+    const v1 = {
+      ...base,
+      event_id: randomUUID(),
+      version: 1,
+      prompt: "Be Jordan.",
+      model_id: modelId,
+      temperature: "0.9",
+      effective_at: "2026-01-01T00:00:00.000Z",
+    };
+    const v2 = {
+      ...base,
+      event_id: randomUUID(),
+      version: 2,
+      prompt: "Be Jordan, patiently.",
+      temperature: "0.70",
+      change_note: "Calmer",
+      effective_at: "2026-02-01T00:00:00.000Z",
+    };
+    expect((await send([v1, v2])).results.map((result) => result.status)).toEqual(["accepted", "accepted"]);
+    const versions = await db().agentVersion.findMany({ where: { agent_id }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => [v.version, v.prompt, v.model_id, v.temperature?.toFixed() ?? null, v.created_at.toISOString()])).toEqual([
+      [1, "Be Jordan.", modelId, "0.9", "2026-01-01T00:00:00.000Z"],
+      [2, "Be Jordan, patiently.", null, "0.7", "2026-02-01T00:00:00.000Z"],
+    ]);
+
+    const answer = await send([
+      { ...v2, event_id: randomUUID() },
+      { ...v2, event_id: randomUUID(), prompt: "Something else" },
+      { ...base, event_id: randomUUID(), version: 3, model_id: randomUUID() },
+      { ...base, event_id: randomUUID(), agent_id: randomUUID() },
+      { ...base, event_id: randomUUID(), change_note: "no version" },
+    ]);
+    expect(answer.results.map((result) => [result.status, result.issues?.[0]?.field])).toEqual([
+      ["accepted", undefined],
+      ["rejected", "version"],
+      ["rejected", "model_id"],
+      ["rejected", "name"],
+      ["rejected", "change_note"],
+    ]);
+    expect(await db().agentVersion.count({ where: { agent_id } })).toBe(2);
+  });
+
   it("records the agent version sent, else the one in force at the run's start, and refuses one the agent lacks", async () => {
     const agent = (await createAgent(db(), { created_at: new Date("2026-01-01T00:00:00Z") })).id;
     await db().agentVersion.create({ data: { agent_id: agent, version: 2, created_at: new Date("2026-03-02T12:00:00Z"), change_note: "test" } });

@@ -9,6 +9,7 @@ import { compareDecimals } from "@/lib/format/decimal";
 import { mediaType } from "@/lib/live/schemas";
 import { decimal, eventId, name, tokens } from "./fields";
 import {
+  agentEventSchema,
   departmentEventSchema,
   emulationEventSchema,
   loginEventSchema,
@@ -190,6 +191,7 @@ export const generationEventSchema = z
 export const ingestEventTypes = [
   "department",
   "profile",
+  "agent",
   "session",
   "chat",
   "attempt",
@@ -208,6 +210,7 @@ export const ingestEventSchema = z.discriminatedUnion(
   [
     departmentEventSchema,
     profileEventSchema,
+    agentEventSchema,
     sessionEventSchema,
     chatEventSchema,
     attemptEventSchema,
@@ -230,7 +233,7 @@ export type GroupEvent = z.infer<typeof groupEventSchema>;
 export type RunEvent = z.infer<typeof runEventSchema>;
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 export type GenerationEvent = z.infer<typeof generationEventSchema>;
-export type { DepartmentEvent, EmulationEvent, LoginEvent, ProblemEvent, ProfileEvent, ToolCallEvent } from "./records";
+export type { AgentEvent, DepartmentEvent, EmulationEvent, LoginEvent, ProblemEvent, ProfileEvent, ToolCallEvent } from "./records";
 export type IngestEventType = IngestEvent["type"];
 
 // Events are checked one by one (a bad event is answered `rejected`, the rest still apply), so the

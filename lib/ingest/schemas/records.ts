@@ -1,8 +1,8 @@
 // Ingest events for who trains and what happened around the sessions (client-safe): departments,
-// TA profiles, tool calls, problems, sign-ins and emulations.
+// TA profiles, agents and their versions, tool calls, problems, sign-ins and emulations.
 import { z } from "zod";
 import { timestamp, uuid } from "@/lib/api/common-schemas";
-import { eventId, name } from "./fields";
+import { decimal, eventId, name } from "./fields";
 
 export const departmentEventSchema = z
   .strictObject({
@@ -29,6 +29,41 @@ export const profileEventSchema = z
     id: "IngestProfileEvent",
     description:
       "Creates a TA's profile, or updates its name, email, department or role. Admin and coordinator accounts are managed in Settings, never here.",
+  });
+
+export const agentEventSchema = z
+  .strictObject({
+    type: z.literal("agent"),
+    ...eventId,
+    agent_id: uuid("agent_id"),
+    name: name("name"),
+    kind: z.enum(["student_persona", "grader", "assistant"], { error: "kind must be student_persona, grader or assistant" }),
+    description: z.string().max(2000).nullable().optional(),
+    version: z
+      .int({ error: "version must be a whole number" })
+      .min(1, { error: "version starts at 1" })
+      .max(1_000_000)
+      .optional()
+      .meta({ description: "Records this version of the agent with the fields below; a version once recorded does not change" }),
+    prompt: z.string().max(100_000).nullable().optional().meta({ description: "The version's system prompt" }),
+    model_id: uuid("model_id").nullable().optional().meta({ description: "The model the version is configured with (an existing model)" }),
+    temperature: decimal("temperature", 3).nullable().optional().meta({ description: 'Sampling temperature, exact, e.g. "0.7"' }),
+    change_note: z.string().max(2000).nullable().optional().meta({ description: "What changed from the version before" }),
+    effective_at: timestamp
+      .optional()
+      .meta({ description: "When the version took effect (now when absent); runs after it use it unless they name one" }),
+  })
+  .superRefine((event, ctx) => {
+    const versionFields = ["prompt", "model_id", "temperature", "change_note", "effective_at"] as const;
+    for (const field of versionFields) {
+      if (event.version === undefined && event[field] !== undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: `${field} needs version` });
+    }
+  })
+  .meta({
+    id: "IngestAgentEvent",
+    description:
+      "Creates an agent (a student persona, grader or coach) or updates its name, kind or description; with version, records that version: its prompt, model and temperature and what changed.",
   });
 
 export const toolCallEventSchema = z
@@ -87,6 +122,7 @@ export const emulationEventSchema = z
   .meta({ id: "IngestEmulationEvent", description: "An admin viewing the platform as a TA; a later event may end it" });
 
 export type DepartmentEvent = z.infer<typeof departmentEventSchema>;
+export type AgentEvent = z.infer<typeof agentEventSchema>;
 export type ProfileEvent = z.infer<typeof profileEventSchema>;
 export type ToolCallEvent = z.infer<typeof toolCallEventSchema>;
 export type ProblemEvent = z.infer<typeof problemEventSchema>;
