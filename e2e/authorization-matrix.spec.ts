@@ -41,6 +41,10 @@ path                         object anonymous revoked ta      coord_a coord_b ad
 /system/groups               B      401       401     hidden  hidden  ok      ok    ok        hidden
 /system/pricing              A      401       401     ok      ok      hidden  ok    ok        ok
 /system/pricing              B      401       401     hidden  hidden  ok      ok    ok        hidden
+/system/agents               A      401       401     ok      ok      hidden  ok    ok        ok
+/system/agents               B      401       401     hidden  hidden  ok      ok    ok        hidden
+/system/agent                A      401       401     ok      ok      hidden  ok    ok        ok
+/system/agent                B      401       401     hidden  hidden  ok      ok    ok        hidden
 /system/audio_download       A      401       401     ok      ok      404     ok    ok        ok
 /system/audio_download       B      401       401     404     404     ok      ok    ok        404
 /system/image_download       A      401       401     ok      ok      404     ok    ok        ok
@@ -108,6 +112,7 @@ page                        object anonymous revoked ta       coord_a  coord_b  
 /sessions                   -      login     login   page     page     page     page     page
 /pricing                    -      login     login   page     page     page     page     page
 /problems                   -      login     login   page     page     page     page     page
+/agents                     -      login     login   page     page     page     page     page
 /api-docs                   -      page      page    page     page     page     page     page
 /sessions?profile_id=:ta    A      login     login   shown    shown    hidden   shown    shown
 /sessions?profile_id=:ta    B      login     login   hidden   hidden   shown    shown    hidden
@@ -119,6 +124,8 @@ page                        object anonymous revoked ta       coord_a  coord_b  
 /pricing?profile_id=:ta     B      login     login   hidden   hidden   shown    shown    hidden
 /problems?profile_id=:ta    A      login     login   shown    shown    hidden   shown    shown
 /problems?profile_id=:ta    B      login     login   hidden   hidden   shown    shown    hidden
+/agents/:agent              A      login     login   shown    shown    hidden   shown    shown
+/agents/:agent              B      login     login   hidden   hidden   shown    shown    hidden
 /settings/users             -      login     login   notfound notfound notfound page     notfound
 /settings/tokens            -      login     login   notfound notfound notfound page     notfound
 /settings/audit             -      login     login   notfound notfound notfound page     notfound
@@ -128,13 +135,15 @@ const pageRows = parseMatrix<PageCaller, PageOutcome>(pageMatrix, pageCallers).m
 
 /** What only the object's own page or row would show: never part of the URL that asks for it. */
 function pageMarker(page: string, side: Side): string {
-  if (page.startsWith("/sessions")) return side.session_title;
+  if (page.startsWith("/sessions") || page.startsWith("/agents")) return side.session_title;
   if (page.startsWith("/groups") || page.startsWith("/pricing")) return side.group_name;
   return side.problem_description;
 }
 
 const pageUrl = (page: string, side: Side | null) =>
-  side ? page.replace(":ta", side.ta.profile_id).replace(":session", side.session_id).replace(":group", side.group_id) : page;
+  side
+    ? page.replace(":ta", side.ta.profile_id).replace(":session", side.session_id).replace(":group", side.group_id).replace(":agent", side.agent_id)
+    : page;
 
 let world: AuthorizationWorld;
 let plain: APIRequestContext;

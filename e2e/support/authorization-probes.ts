@@ -50,6 +50,20 @@ export function matrixProbes(spareName: (profileId: string) => string): Record<s
       body: byDepartment,
       shows: (text) => (JSON.parse(text) as { cost_by_model: { run_count: number }[] }).cost_by_model.some((model) => model.run_count > 0),
     },
+    // Agents are everyone's; what is scoped is the usage counted for them and the sessions listed.
+    "/system/agents": {
+      kind: "filter",
+      body: byDepartment,
+      shows: (text, side) =>
+        (JSON.parse(text) as { items: { agent_id: string; run_count: number }[] }).items.some(
+          (agent) => agent.agent_id === side.agent_id && agent.run_count > 0,
+        ),
+    },
+    "/system/agent": {
+      kind: "filter",
+      body: (side) => ({ agent_id: side.agent_id, ...byDepartment(side), sessions: byProfile(side) }),
+      shows: (text, side) => text.includes(side.session_id),
+    },
     "/system/audio_download": download("audio"),
     "/system/image_download": download("image"),
     "/system/video_download": download("video"),

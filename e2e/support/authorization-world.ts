@@ -26,6 +26,8 @@ export interface Side {
   session_title: string;
   group_id: string;
   group_name: string;
+  /** The agent of the side's runs (both sides share it: agents are not scoped, their usage is). */
+  agent_id: string;
   problem_id: string;
   problem_description: string;
   uploads: Record<MediaKind, string>;
@@ -97,6 +99,7 @@ async function createSide(department_id: string, model_id: string, agent_id: str
     session_title,
     group_id: created.group.id,
     group_name,
+    agent_id,
     problem_id: problem.id,
     problem_description,
     uploads: { ...(extra as Record<Exclude<MediaKind, "text">, string>), text: text.id },
