@@ -32,6 +32,7 @@ export const runsEntity = treeEntity<Prisma.RunWhereInput>(
     "cached_input_tokens",
     "total_tokens",
     "cost",
+    "currency",
     "previous_context_start_index",
     "created_at",
     "finished_at",

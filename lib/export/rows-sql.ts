@@ -82,7 +82,7 @@ export const runRows: RowsAfter = (db, scope, afterId, take) => db.$queryRaw`
   SELECT r.id, r.group_id, g.name AS group_name, g.session_id, r.profile_id, rp.name AS profile_name,
          r.model_id, mo.name AS model_name, mo.provider AS model_provider, r.agent_id, a.name AS agent_name, a.kind::text AS agent_kind,
          r.status::text AS status, r.finish_reason::text AS finish_reason, r.error, r.input_tokens, r.output_tokens, r.cached_input_tokens,
-         (r.input_tokens::float8 + r.output_tokens) AS total_tokens, trim_scale(r.cost)::text AS cost, r.previous_context_start_index,
+         (r.input_tokens::float8 + r.output_tokens) AS total_tokens, trim_scale(r.cost)::text AS cost, r.currency, r.previous_context_start_index,
          ${iso("r.created_at")} AS created_at, ${iso("r.finished_at")} AS finished_at, r.duration_ms
   FROM runs r JOIN groups g ON g.id = r.group_id ${ownerJoin(scope, "g.session_id")}
   JOIN profiles rp ON rp.id = r.profile_id JOIN models mo ON mo.id = r.model_id JOIN agents a ON a.id = r.agent_id

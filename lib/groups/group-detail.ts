@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UploadKind } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
 import { decimalString } from "@/lib/format/decimal";
+import type { accountingCurrency } from "@/lib/money/currency";
 import { planMessageWindow } from "./message-window";
 import type { GetGroupResponse } from "./schemas";
 
@@ -23,6 +24,8 @@ interface RunRow {
   output_tokens: number;
   cached_input_tokens: number;
   cost: Prisma.Decimal;
+  /** runs_currency_accounting holds every run to it (lib/money/currency.ts). */
+  currency: typeof accountingCurrency;
   model_id: string;
   agent_id: string;
   agent_version: number;
@@ -49,7 +52,7 @@ interface MessageRow {
 /** Every run of the group in order, with its message count read from the (run_id, position) index. */
 function groupRuns(groupId: string): Promise<RunRow[]> {
   return prisma.$queryRaw<RunRow[]>`
-    SELECT r.id::text AS id, r.created_at, r.input_tokens, r.output_tokens, r.cached_input_tokens, r.cost,
+    SELECT r.id::text AS id, r.created_at, r.input_tokens, r.output_tokens, r.cached_input_tokens, r.cost, r.currency,
            r.model_id::text AS model_id, r.agent_id::text AS agent_id, r.agent_version, r.profile_id::text AS profile_id, r.finished_at,
            r.duration_ms, r.status::text AS status, r.finish_reason::text AS finish_reason, r.error, r.previous_context_start_index,
            (SELECT count(*) FROM messages m WHERE m.run_id = r.id)::int AS message_count
@@ -151,6 +154,7 @@ export async function groupDetail(
         output_tokens: run.output_tokens,
         cached_input_tokens: run.cached_input_tokens,
         cost: decimalString(run.cost),
+        currency: run.currency,
         model_id: run.model_id,
         agent_id: run.agent_id,
         agent_version: run.agent_version,

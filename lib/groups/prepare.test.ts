@@ -23,6 +23,7 @@ function run(n: number): GroupRun {
     output_tokens: 20,
     cached_input_tokens: 0,
     cost: "0.001",
+    currency: "USD",
     model_id: id(900),
     agent_id: id(901),
     agent_version: 1,

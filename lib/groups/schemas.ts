@@ -52,6 +52,10 @@ export const groupDetailRun = z
     output_tokens: z.int().min(0),
     cached_input_tokens: z.int().min(0).meta({ description: "The part of input_tokens served from the cache" }),
     cost: money.meta({ description: "Dollar cost of this run as a string" }),
+    currency: z.literal("USD").meta({
+      description:
+        "ISO 4217 code of cost: always USD. Every total adds run costs, so costs are kept in one currency; a run or price in another is refused at ingestion, never converted or added",
+    }),
     model_id: z.guid(),
     agent_id: z.guid(),
     agent_version: z.int().min(1).meta({ description: "The agent's version the run used (see /system/agent)" }),

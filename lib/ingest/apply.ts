@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishLive, publishLiveMany } from "@/lib/live/publish";
 import { runAgentVersions } from "./bulk-sql";
-import { noAgentVersion, noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
+import { accountingCurrency } from "@/lib/money/currency";
+import { foreignPrice, noAgentVersion, noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { AttemptEvent, ChatEvent, GroupEvent, MessageEvent, RunEvent, SessionEvent } from "./schemas";
@@ -135,14 +136,16 @@ export async function applyGroup(tx: Tx, event: GroupEvent): Promise<void> {
 
 /** The run's cost with the model's price in force when it ran, computed exactly in SQL numeric. */
 async function costAtPrice(tx: Tx, event: RunEvent): Promise<string> {
-  const [price] = await tx.$queryRaw<Array<{ cost: string }>>`
-    SELECT trim_scale(round(((${event.input_tokens}::bigint - ${event.cached_input_tokens}::bigint) * p.input_per_million
+  const [price] = await tx.$queryRaw<Array<{ cost: string; currency: string }>>`
+    SELECT p.currency, trim_scale(round(((${event.input_tokens}::bigint - ${event.cached_input_tokens}::bigint) * p.input_per_million
                   + ${event.cached_input_tokens}::bigint * p.cached_input_per_million
                   + ${event.output_tokens}::bigint * p.output_per_million) / 1000000, 10))::text AS cost
     FROM model_prices p
     WHERE p.model_id = ${event.model_id}::uuid AND p.effective_from <= ${at(event.created_at)}
     ORDER BY p.effective_from DESC LIMIT 1`;
-  return price?.cost ?? refuse(noPrice(event).field, noPrice(event).message);
+  if (!price) return refuse(noPrice(event).field, noPrice(event).message);
+  if (price.currency !== accountingCurrency) refuse(foreignPrice(event, price.currency).field, foreignPrice(event, price.currency).message);
+  return price.cost;
 }
 
 export async function applyRun(tx: Tx, event: RunEvent): Promise<void> {

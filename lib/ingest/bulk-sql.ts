@@ -7,10 +7,11 @@ import type { Tx } from "./apply";
 import type { RunEvent } from "./schemas";
 
 /** Each run's exact cost at its model's price in force at created_at, by run_id; runs without a price are absent. */
-export async function runCosts(tx: Tx, runs: RunEvent[]): Promise<Map<string, string>> {
+/** Each run's cost at its model's price in force, and the currency of that price. */
+export async function runCosts(tx: Tx, runs: RunEvent[]): Promise<Map<string, { cost: string; currency: string }>> {
   if (runs.length === 0) return new Map();
-  const rows = await tx.$queryRaw<Array<{ run_id: string; cost: string }>>`
-    SELECT r.run_id::text AS run_id,
+  const rows = await tx.$queryRaw<Array<{ run_id: string; cost: string; currency: string }>>`
+    SELECT r.run_id::text AS run_id, p.currency,
            trim_scale(round(((r.input - r.cached) * p.input_per_million + r.cached * p.cached_input_per_million
                              + r.output * p.output_per_million) / 1000000, 10))::text AS cost
     FROM unnest(${runs.map((run) => run.run_id)}::uuid[], ${runs.map((run) => run.model_id)}::uuid[],
@@ -18,10 +19,10 @@ export async function runCosts(tx: Tx, runs: RunEvent[]): Promise<Map<string, st
                 ${runs.map((run) => run.cached_input_tokens)}::bigint[], ${runs.map((run) => run.output_tokens)}::bigint[])
          AS r(run_id, model_id, created_at, input, cached, output)
     CROSS JOIN LATERAL (
-      SELECT input_per_million, cached_input_per_million, output_per_million FROM model_prices
+      SELECT input_per_million, cached_input_per_million, output_per_million, currency FROM model_prices
       WHERE model_id = r.model_id AND effective_from <= r.created_at ORDER BY effective_from DESC LIMIT 1
     ) p`;
-  return new Map(rows.map((row) => [row.run_id, row.cost]));
+  return new Map(rows.map((row) => [row.run_id, { cost: row.cost, currency: row.currency }]));
 }
 
 /**
@@ -115,6 +116,7 @@ export interface RunInsert {
   model_id: string;
   agent_id: string;
   agent_version: number;
+  currency: string;
   status: string;
   finish_reason: string | null;
   error: string | null;
@@ -131,19 +133,19 @@ export interface RunInsert {
 export async function insertRuns(tx: Tx, rows: RunInsert[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, agent_version, status, finish_reason, error, input_tokens, cached_input_tokens,
+    INSERT INTO runs (id, group_id, profile_id, model_id, agent_id, agent_version, currency, status, finish_reason, error, input_tokens, cached_input_tokens,
                       output_tokens, previous_context_start_index, cost, created_at, finished_at, duration_ms)
-    SELECT id, group_id, profile_id, model_id, agent_id, agent_version, status::"RunStatus", finish_reason::"FinishReason", error, input_tokens,
+    SELECT id, group_id, profile_id, model_id, agent_id, agent_version, currency, status::"RunStatus", finish_reason::"FinishReason", error, input_tokens,
            cached_input_tokens, output_tokens, previous_context_start_index, cost, created_at, finished_at, duration_ms
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.group_id)}::uuid[], ${rows.map((r) => r.profile_id)}::uuid[],
                 ${rows.map((r) => r.model_id)}::uuid[], ${rows.map((r) => r.agent_id)}::uuid[], ${rows.map((r) => r.agent_version)}::int[],
-                ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.currency)}::text[], ${rows.map((r) => r.status)}::text[],
                 ${rows.map((r) => r.finish_reason)}::text[],
                 ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.input_tokens)}::int[], ${rows.map((r) => r.cached_input_tokens)}::int[],
                 ${rows.map((r) => r.output_tokens)}::int[], ${rows.map((r) => r.previous_context_start_index)}::int[],
                 ${rows.map((r) => r.cost)}::numeric[], ${rows.map((r) => r.created_at)}::timestamptz[],
                 ${rows.map((r) => r.finished_at)}::timestamptz[], ${rows.map((r) => r.duration_ms)}::int[])
-         AS t(id, group_id, profile_id, model_id, agent_id, agent_version, status, finish_reason, error, input_tokens, cached_input_tokens, output_tokens,
+         AS t(id, group_id, profile_id, model_id, agent_id, agent_version, currency, status, finish_reason, error, input_tokens, cached_input_tokens, output_tokens,
               previous_context_start_index, cost, created_at, finished_at, duration_ms)`;
 }
 

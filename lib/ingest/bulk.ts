@@ -12,7 +12,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { publishLiveMany } from "@/lib/live/publish";
 import type { MediaStore } from "@/lib/storage/media-store";
 import type { Tx } from "./apply";
-import { noAgentVersion, noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
+import { accountingCurrency } from "@/lib/money/currency";
+import { foreignPrice, noAgentVersion, noPrice, runColumns, runEventProblem, runLiveEvents } from "./run-rules";
 import type { GroupEvent, IngestEventResult, MessageEvent, RunEvent } from "./schemas";
 import {
   claimedEvents,
@@ -145,7 +146,10 @@ async function applyNewRuns(
     if (!models.has(event.model_id)) return issue("model_id", `no model ${event.model_id}`);
     if (!agents.has(event.agent_id)) return issue("agent_id", `no agent ${event.agent_id}`);
     if (!versions.has(event.run_id)) return { issue: noAgentVersion(event) };
-    const problem = runEventProblem(event) ?? (event.cost === undefined && !priced.get(event.run_id) ? noPrice(event) : null);
+    const price = priced.get(event.run_id);
+    const unpriced = event.cost === undefined && !price ? noPrice(event) : null;
+    const foreign = event.cost === undefined && price && price.currency !== accountingCurrency ? foreignPrice(event, price.currency) : null;
+    const problem = runEventProblem(event) ?? unpriced ?? foreign;
     return problem ? { issue: problem } : { accepted: true };
   };
   const accepted: RunEvent[] = [];
@@ -159,7 +163,7 @@ async function applyNewRuns(
   if (accepted.length === 0) return made;
   const groupById = new Map(accepted.map((event) => [event.group_id, sessionOfRun.get(event)!]));
 
-  const costOf = (event: RunEvent) => event.cost ?? priced.get(event.run_id) ?? "0";
+  const costOf = (event: RunEvent) => event.cost ?? priced.get(event.run_id)?.cost ?? "0";
   await insertRuns(
     tx,
     accepted.map((event) => ({

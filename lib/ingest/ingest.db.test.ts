@@ -76,6 +76,43 @@ function sessionEvents() {
 }
 
 describe("POST /ingest/batch", () => {
+  it("keeps every cost in USD: refuses a cost in another currency, or a price in one, naming the field", async () => {
+    const euro = (
+      await createModelWithPrices(db(), {}, [
+        {
+          effective_from: new Date("2000-01-01T00:00:00Z"),
+          input_per_million: "2",
+          cached_input_per_million: "1",
+          output_per_million: "8",
+          currency: "EUR",
+        },
+      ])
+    ).model.id;
+    const { ids, events } = sessionEvents();
+    const run = (extra: Record<string, unknown>) => ({ ...events[4], event_id: randomUUID(), run_id: randomUUID(), ...extra });
+    const answer = await send([
+      ...events.slice(0, 4),
+      run({ cost: "0.5", currency: "USD" }),
+      run({ cost: "0.5", currency: "EUR" }),
+      run({ cost: "0.5", currency: "usd" }),
+      run({ model_id: euro }),
+      run({ model_id: euro, cost: "0.4" }),
+    ]);
+    expect(answer.results.slice(4).map((result) => [result.status, result.issues?.[0]?.field])).toEqual([
+      ["accepted", undefined],
+      ["rejected", "currency"],
+      ["rejected", "currency"],
+      ["rejected", "model_id"],
+      ["accepted", undefined],
+    ]);
+    expect(answer.results[5]?.issues?.[0]?.message).toContain("costs are kept in USD");
+    const stored = await db().run.findMany({ where: { group_id: ids.group }, select: { currency: true, cost: true } });
+    expect(stored.map((r) => [r.currency, r.cost.toFixed()]).sort()).toEqual([
+      ["USD", "0.4"],
+      ["USD", "0.5"],
+    ]);
+  });
+
   it("creates an agent with its versions, which never change once recorded, and refuses what it cannot take", async () => {
     const agent_id = randomUUID();
     const agentName = `Persona ${agent_id.slice(0, 8)}`;

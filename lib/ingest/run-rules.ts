@@ -3,6 +3,7 @@
 // both answer and write exactly alike.
 import type { ErrorIssue } from "@/lib/api/errors";
 import type { LiveEvent } from "@/lib/live/schemas";
+import { accountingCurrency, foreignCurrencyProblem } from "@/lib/money/currency";
 import type { FinishReason, RunEvent } from "./schemas";
 
 /** The first rule the event breaks by itself (its parents aside), or null. */
@@ -25,6 +26,12 @@ export const noPrice = (event: RunEvent): ErrorIssue => ({
   message: `model ${event.model_id} has no price in force at created_at: send the cost`,
 });
 
+/** A price that cannot price a run: it is not in the currency every total adds up. */
+export const foreignPrice = (event: RunEvent, currency: string): ErrorIssue => ({
+  field: "model_id",
+  message: `model ${event.model_id} is priced in ${currency} at created_at: ${foreignCurrencyProblem(currency) ?? ""}`,
+});
+
 /** A version the run's agent does not have. */
 export const noAgentVersion = (event: RunEvent): ErrorIssue => ({
   field: "agent_version",
@@ -45,6 +52,8 @@ export function runColumns(event: RunEvent, cost: string, agentVersion: number) 
     model_id: event.model_id,
     agent_id: event.agent_id,
     agent_version: agentVersion,
+    // Checked where the cost was decided: a sent cost's currency, or its price's.
+    currency: accountingCurrency,
     status: event.status,
     finish_reason: finishReasonOf(event),
     error: event.error ?? null,

@@ -184,6 +184,7 @@ describe("POST /system/group detail", () => {
       output_tokens: source?.output_tokens,
       cached_input_tokens: source?.cached_input_tokens,
       cost: source?.cost.replace(/0+$/, "").replace(/\.$/, ""),
+      currency: "USD",
       model_id: source?.model_id,
       agent_id: source?.agent_id,
       agent_version: 1,

@@ -2,6 +2,7 @@
 // Every event names its own id (event_id, for idempotency) and the id of the record it creates or
 // updates, chosen by the sender, so later events can point at it before any answer comes back.
 import { z } from "zod";
+import { currencyCode, foreignCurrencyProblem } from "@/lib/money/currency";
 import { finishReasons } from "@/lib/groups/schemas";
 import { errorIssueSchema } from "@/lib/api/errors";
 import { timestamp, uuid } from "@/lib/api/common-schemas";
@@ -118,6 +119,13 @@ export const runEventSchema = z
     cost: decimal("cost", 10)
       .optional()
       .meta({ description: "Exact US dollars; when absent, computed from the model's price in force at created_at" }),
+    currency: currencyCode
+      .refine((code) => foreignCurrencyProblem(code) === null, { error: (issue) => foreignCurrencyProblem(String(issue.input)) ?? "" })
+      .optional()
+      .meta({
+        description:
+          "Of cost: USD when absent. Every total adds run costs, so Glow Admin keeps one currency, USD; a cost in another (or priced in another) is refused",
+      }),
     created_at: timestamp,
     finished_at: timestamp.nullable().optional().meta({ description: "Absent or null while the run is running" }),
   })
