@@ -111,6 +111,21 @@ describe("POST /ingest/batch", () => {
       ["USD", "0.4"],
       ["USD", "0.5"],
     ]);
+    // The database holds the same rule for any other writer.
+    const one = await db().run.findFirstOrThrow({ where: { group_id: ids.group }, select: { id: true } });
+    await expect(db().run.update({ where: { id: one.id }, data: { currency: "EUR" } })).rejects.toThrow(/must be USD/);
+    await expect(
+      db().modelPrice.create({
+        data: {
+          model_id: euro,
+          effective_from: new Date(),
+          input_per_million: "1",
+          cached_input_per_million: "1",
+          output_per_million: "1",
+          currency: "euro",
+        },
+      }),
+    ).rejects.toThrow(/ISO 4217/);
   });
 
   it("creates an agent with its versions, which never change once recorded, and refuses what it cannot take", async () => {
