@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
+import { Stat } from "@/components/ui/stat";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { formatUtc } from "@/lib/format/dates";
 import { sessionDuration } from "@/lib/sessions/prepare";
@@ -8,15 +9,6 @@ import type { GetSessionResponse } from "@/lib/sessions/schemas";
 import { CompactNumber, Count } from "@/components/data-table/number-cells";
 import { formatDuration } from "@/lib/format/numbers";
 import { SessionStatusBadge } from "./session-status-badge";
-
-function Stat({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-      <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd className="mt-1 whitespace-nowrap text-lg font-semibold tabular-nums">{children}</dd>
-    </div>
-  );
-}
 
 /** Who, when, how long and how much: the top of a session's page. */
 export function SessionHeader({

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Suspense } from "react";
 import { agentKindLabels, formatErrorRate } from "@/components/agents/agent-labels";
 import { AgentSessions } from "@/components/agents/agent-sessions";
@@ -12,6 +11,7 @@ import { CompactNumber } from "@/components/data-table/number-cells";
 import { ToolbarSkeleton } from "@/components/pricing/pricing-skeletons";
 import { Badge } from "@/components/ui/badge";
 import { Money } from "@/components/ui/money";
+import { Stat } from "@/components/ui/stat";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { agentUsageView } from "@/lib/agents/prepare";
 import { getAgent, modelOptions } from "@/lib/agents/queries";
@@ -25,15 +25,6 @@ import { isUuid } from "@/lib/groups/search-params";
 import type { RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Agent" };
-
-function Stat({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-      <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">{label}</dt>
-      <dd className="mt-1 whitespace-nowrap text-lg font-semibold tabular-nums">{children}</dd>
-    </div>
-  );
-}
 
 export default async function AgentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { id } = await params;
