@@ -161,14 +161,18 @@ describe("POST /system/watch", () => {
     await ingest([run("running", false), progress, run("failed", true)]);
 
     await bySession.until(() => bySession.events.some(({ event }) => event.type === "GenerationCompleteEvent"), "the run's completion");
-    expect(bySession.events.map(({ event }) => event.type)).toEqual([
+    // The session's start was committed just before the watch opened; its NOTIFY may still be on its
+    // way to the listening connection then and reach the new stream too (delivery is at least once;
+    // seen once in CI on a slow machine). Everything after it is exact and in order.
+    const afterStart = bySession.events.filter(({ event }, index) => !(index === 0 && event.type === "SessionStartedEvent"));
+    expect(afterStart.map(({ event }) => event.type)).toEqual([
       "RunRecordedEvent",
       "GenerationProgressEvent",
       "RunRecordedEvent",
       "GenerationErrorEvent",
       "GenerationCompleteEvent",
     ]);
-    const [recorded, progressed, finished, error, complete] = bySession.events.map(({ event }) => event);
+    const [recorded, progressed, finished, error, complete] = afterStart.map(({ event }) => event);
     expect(recorded).toMatchObject({ status: "running", cost: "0.002", finished_at: null, group_id: ids.group, run_id: ids.run });
     expect(progressed).toMatchObject({ completed_resources: 1, total_resources: 3, percentage: 33.3 });
     expect(finished).toMatchObject({ status: "failed", finished_at: "2026-11-30T10:00:02.000Z" });
